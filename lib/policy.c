@@ -1,0 +1,587 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
+/*
+ * Policies: collect groups and syscalls, then compile them into one libseccomp filter at load
+ * or export time. Compiling late lets the penalty be chosen in any order and lets explicit
+ * choices take precedence over group rules:
+ *
+ *   per-syscall errno  >  syscall allowed by name  >  group errno rules  >  group allow rules
+ */
+#include "config.h"
+
+#include <errno.h>
+#include <seccomp.h>
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "nodeseccomp.h"
+#include "internal.h"
+#include "table.h"
+
+struct errno_override {
+	int nr;
+	int errno_value;
+};
+
+struct nsc_policy {
+	bool *groups;        /* chosen groups, by table index (includes resolved at build) */
+	int *syscalls;       /* syscalls allowed by name */
+	size_t nsyscalls, syscalls_cap;
+	struct errno_override *overrides;
+	size_t noverrides, overrides_cap;
+	enum nsc_penalty penalty;
+	int penalty_errno;
+	int poisoned;        /* the first error, or 0: a policy with any error loads nothing */
+	char first_error[256];
+	char message[256];
+};
+
+static int fail(nsc_policy *p, int err, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+
+/* Record an error: the message of the last call, and the first error, which poisons the policy. */
+static int fail(nsc_policy *p, int err, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(p->message, sizeof(p->message), fmt, ap);
+	va_end(ap);
+	if (!p->poisoned) {
+		p->poisoned = err;
+		memcpy(p->first_error, p->message, sizeof(p->first_error));
+	}
+	return err;
+}
+
+static void succeed(nsc_policy *p)
+{
+	p->message[0] = '\0';
+}
+
+NSC_EXPORT nsc_policy *nsc_policy_new(void)
+{
+	nsc_policy *p = calloc(1, sizeof(*p));
+
+	if (p == NULL)
+		return NULL;
+	p->groups = calloc(nsc_table_size, sizeof(*p->groups));
+	if (p->groups == NULL) {
+		free(p);
+		errno = ENOMEM;
+		return NULL;
+	}
+	p->penalty = NSC_PENALTY_KILL;
+	return p;
+}
+
+NSC_EXPORT void nsc_policy_free(nsc_policy *p)
+{
+	if (p == NULL)
+		return;
+	free(p->groups);
+	free(p->syscalls);
+	free(p->overrides);
+	free(p);
+}
+
+NSC_EXPORT const char *nsc_policy_error(const nsc_policy *p)
+{
+	if (p == NULL)
+		return "policy is NULL";
+	return p->message;
+}
+
+static bool contains(const int *set, size_t n, int nr)
+{
+	for (size_t i = 0; i < n; i++)
+		if (set[i] == nr)
+			return true;
+	return false;
+}
+
+static struct errno_override *find_override(nsc_policy *p, int nr)
+{
+	for (size_t i = 0; i < p->noverrides; i++)
+		if (p->overrides[i].nr == nr)
+			return &p->overrides[i];
+	return NULL;
+}
+
+/* Grow an array to hold one more element; 0 or -ENOMEM. */
+static int reserve(void **array, size_t *cap, size_t n, size_t elem)
+{
+	size_t new_cap;
+	void *grown;
+
+	if (n < *cap)
+		return 0;
+	new_cap = *cap ? *cap * 2 : 16;
+	grown = realloc(*array, new_cap * elem);
+	if (grown == NULL)
+		return -ENOMEM;
+	*array = grown;
+	*cap = new_cap;
+	return 0;
+}
+
+/* Resolve a syscall name for the policy, or fail with a message and a suggestion. */
+static int resolve_for(nsc_policy *p, const char *name)
+{
+	char msg[160], hint[96];
+	int r = nsc_check_name("syscall", name, msg, sizeof(msg));
+
+	if (r < 0)
+		return fail(p, r, "%s", msg);
+	r = nsc_resolve_syscall(name);
+	if (r == -ENOSYS)
+		return fail(p, -ENOENT, "syscall \"%s\" does not exist on this architecture", name);
+	if (r < 0) {
+		nsc_suggest(name, 1, 0, hint, sizeof(hint));
+		return fail(p, -ENOENT, "unknown syscall \"%s\"%s", name, hint);
+	}
+	return r;
+}
+
+NSC_EXPORT int nsc_policy_allow_syscall(nsc_policy *p, const char *name)
+{
+	int nr;
+
+	if (p == NULL)
+		return -EINVAL;
+	nr = resolve_for(p, name);
+	if (nr < 0)
+		return nr;
+	if (!contains(p->syscalls, p->nsyscalls, nr)) {
+		if (reserve((void **)&p->syscalls, &p->syscalls_cap, p->nsyscalls, sizeof(int)) < 0)
+			return fail(p, -ENOMEM, "out of memory");
+		p->syscalls[p->nsyscalls++] = nr;
+	}
+	succeed(p);
+	return 0;
+}
+
+NSC_EXPORT int nsc_policy_allow_group(nsc_policy *p, const char *name)
+{
+	char msg[160], hint[96];
+	int r, index;
+
+	if (p == NULL)
+		return -EINVAL;
+	r = nsc_check_name("group", name, msg, sizeof(msg));
+	if (r < 0)
+		return fail(p, r, "%s", msg);
+	index = nsc_table_find(name);
+	if (index < 0) {
+		nsc_suggest(name, 0, 1, hint, sizeof(hint));
+		return fail(p, -ENOENT, "unknown group \"%s\"%s", name, hint);
+	}
+	p->groups[index] = true;
+	succeed(p);
+	return 0;
+}
+
+NSC_EXPORT int nsc_policy_allow(nsc_policy *p, const char *name)
+{
+	char msg[160], hint[96];
+	int r;
+
+	if (p == NULL)
+		return -EINVAL;
+	r = nsc_check_name("group or syscall", name, msg, sizeof(msg));
+	if (r < 0)
+		return fail(p, r, "%s", msg);
+	if (nsc_table_find(name) >= 0)
+		return nsc_policy_allow_group(p, name);
+	if (nsc_resolve_syscall(name) >= 0)
+		return nsc_policy_allow_syscall(p, name);
+	nsc_suggest(name, 1, 1, hint, sizeof(hint));
+	return fail(p, -ENOENT, "unknown group or syscall \"%s\"%s", name, hint);
+}
+
+static bool is_blank(char c)
+{
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == ',';
+}
+
+NSC_EXPORT int nsc_policy_pledge(nsc_policy *p, const char *promises)
+{
+	char word[NSC_NAME_MAX + 2];
+	size_t len, words = 0;
+
+	if (p == NULL)
+		return -EINVAL;
+	if (promises == NULL)
+		return fail(p, -EINVAL, "pledge string is NULL");
+	len = strnlen(promises, NSC_PLEDGE_MAX + 1);
+	if (len > NSC_PLEDGE_MAX)
+		return fail(p, -E2BIG, "pledge string longer than %d bytes", NSC_PLEDGE_MAX);
+	for (size_t i = 0; i < len;) {
+		size_t start, n;
+		int r;
+
+		while (i < len && is_blank(promises[i]))
+			i++;
+		start = i;
+		while (i < len && !is_blank(promises[i]))
+			i++;
+		n = i - start;
+		if (n == 0)
+			break;
+		if (n > NSC_NAME_MAX)
+			return fail(p, -ENAMETOOLONG, "name longer than %d characters in pledge string",
+				    NSC_NAME_MAX);
+		memcpy(word, promises + start, n);
+		word[n] = '\0';
+		r = nsc_policy_allow(p, word);
+		if (r < 0)
+			return r;
+		words++;
+	}
+	if (words == 0)
+		return fail(p, -EINVAL, "empty pledge string: it would allow nothing");
+	succeed(p);
+	return 0;
+}
+
+NSC_EXPORT int nsc_policy_set_penalty(nsc_policy *p, enum nsc_penalty penalty, int errno_value)
+{
+	if (p == NULL)
+		return -EINVAL;
+	switch (penalty) {
+	case NSC_PENALTY_KILL:
+	case NSC_PENALTY_LOG:
+		if (errno_value != 0)
+			return fail(p, -EINVAL, "an errno value goes only with the errno penalty");
+		break;
+	case NSC_PENALTY_ERRNO:
+		if (errno_value == 0)
+			errno_value = EPERM;
+		if (errno_value < 1 || errno_value > 4095)
+			return fail(p, -EINVAL, "errno value %d out of range 1..4095", errno_value);
+		break;
+	default:
+		return fail(p, -EINVAL, "unknown penalty %d", (int)penalty);
+	}
+	p->penalty = penalty;
+	p->penalty_errno = errno_value;
+	succeed(p);
+	return 0;
+}
+
+NSC_EXPORT int nsc_policy_set_syscall_errno(nsc_policy *p, const char *name, int errno_value)
+{
+	struct errno_override *o;
+	int nr;
+
+	if (p == NULL)
+		return -EINVAL;
+	nr = resolve_for(p, name);
+	if (nr < 0)
+		return nr;
+	if (errno_value < 1 || errno_value > 4095)
+		return fail(p, -EINVAL, "errno value %d for \"%s\" out of range 1..4095", errno_value,
+			    name);
+	o = find_override(p, nr);
+	if (o == NULL) {
+		if (reserve((void **)&p->overrides, &p->overrides_cap, p->noverrides,
+			    sizeof(*p->overrides)) < 0)
+			return fail(p, -ENOMEM, "out of memory");
+		o = &p->overrides[p->noverrides++];
+		o->nr = nr;
+	}
+	o->errno_value = errno_value;
+	succeed(p);
+	return 0;
+}
+
+/* ---- Compiling ----------------------------------------------------------------------------- */
+
+struct build {
+	nsc_policy *p;
+	scmp_filter_ctx ctx;
+	uint32_t default_action;
+	bool *included;      /* groups after following includes */
+	int *blocked;        /* syscalls a group answers with an errno whatever their arguments */
+	size_t nblocked, blocked_cap;
+};
+
+static void include_group(bool *included, size_t index)
+{
+	const char *const *inc;
+
+	if (included[index])
+		return;
+	included[index] = true;
+	for (inc = nsc_table[index].includes; inc != NULL && *inc != NULL; inc++) {
+		int sub = nsc_table_find(*inc);
+		if (sub >= 0)
+			include_group(included, (size_t)sub);
+	}
+}
+
+static int add_rule(struct build *b, uint32_t action, int nr, const struct nsc_rule *rule)
+{
+	struct scmp_arg_cmp cmp[NSC_MAX_CHECKS];
+	unsigned n = rule ? rule->nchecks : 0;
+	int r;
+
+	if (action == b->default_action)
+		return 0; /* libseccomp refuses rules that repeat the default, and they are no-ops */
+	for (unsigned i = 0; i < n; i++) {
+		const struct nsc_arg_check *c = &rule->checks[i];
+		cmp[i].arg = c->arg;
+		cmp[i].op = c->cmp == NSC_CMP_EQ ? SCMP_CMP_EQ :
+			    c->cmp == NSC_CMP_LE ? SCMP_CMP_LE : SCMP_CMP_MASKED_EQ;
+		/* Checks against our own pid are fixed when the filter is compiled: in the process
+		 * that loads it, or, for an export, in the exporting process. */
+		uint64_t value = c->self_pid ? (uint64_t)getpid() : c->value;
+		cmp[i].datum_a = c->cmp == NSC_CMP_MASKED_EQ ? c->mask : value;
+		cmp[i].datum_b = c->cmp == NSC_CMP_MASKED_EQ ? value : 0;
+	}
+	r = seccomp_rule_add_array(b->ctx, action, nr, n, cmp);
+	if (r < 0) {
+		char *name = seccomp_syscall_resolve_num_arch(SCMP_ARCH_NATIVE, nr);
+		fail(b->p, r, "libseccomp refused the rule for \"%s\": %s", name ? name : "?",
+		     strerror(-r));
+		free(name);
+	}
+	return r;
+}
+
+/* Does the rule apply, given the groups chosen (its `also` and `unless` groups)? */
+static bool rule_applies(const struct build *b, const struct nsc_rule *rule)
+{
+	for (size_t i = 0; i < sizeof(rule->also) / sizeof(rule->also[0]); i++) {
+		int g = rule->also[i] ? nsc_table_find(rule->also[i]) : -1;
+		if (rule->also[i] != NULL && (g < 0 || !b->included[g]))
+			return false;
+	}
+	if (rule->unless != NULL) {
+		int g = nsc_table_find(rule->unless);
+		if (g >= 0 && b->included[g])
+			return false;
+	}
+	return true;
+}
+
+/*
+ * Rules of the chosen groups; errno rules first, then allow rules (see top of file). An
+ * unconditional errno rule (clone3 -> ENOSYS) overrides allow rules for that syscall; a
+ * conditional one (dns: socket(AF_UNIX) -> EACCES) stands beside allow rules whose checks the
+ * table keeps disjoint from it.
+ */
+static int add_group_rules(struct build *b, bool errno_pass)
+{
+	for (size_t g = 0; g < nsc_table_size; g++) {
+		if (!b->included[g])
+			continue;
+		for (size_t i = 0; i < nsc_table[g].nrules; i++) {
+			const struct nsc_rule *rule = &nsc_table[g].rules[i];
+			int nr = nsc_resolve_syscall(rule->syscall);
+			int r;
+
+			if (nr < 0)
+				continue; /* not on this architecture or unknown to this libseccomp */
+			if ((rule->errno_value != 0) != errno_pass || !rule_applies(b, rule))
+				continue;
+			if (find_override(b->p, nr) || contains(b->p->syscalls, b->p->nsyscalls, nr))
+				continue;
+			if (contains(b->blocked, b->nblocked, nr))
+				continue;
+			if (errno_pass && rule->nchecks == 0) {
+				if (reserve((void **)&b->blocked, &b->blocked_cap, b->nblocked,
+					    sizeof(int)) < 0)
+					return fail(b->p, -ENOMEM, "out of memory");
+				b->blocked[b->nblocked++] = nr;
+			}
+			r = add_rule(b, errno_pass ? SCMP_ACT_ERRNO((uint32_t)rule->errno_value) :
+						     SCMP_ACT_ALLOW,
+				     nr, rule);
+			if (r < 0)
+				return r;
+		}
+	}
+	return 0;
+}
+
+static int set_attributes(struct build *b)
+{
+	struct {
+		enum scmp_filter_attr attr;
+		uint32_t value;
+		const char *what;
+	} attrs[] = {
+		{ SCMP_FLTATR_ACT_BADARCH, SCMP_ACT_KILL_PROCESS, "kill on foreign architectures" },
+		{ SCMP_FLTATR_CTL_NNP, 1, "no-new-privs" },
+		{ SCMP_FLTATR_CTL_TSYNC, 1, "thread synchronisation (TSYNC)" },
+#if HAVE_SCMP_FLTATR_CTL_OPTIMIZE
+		{ SCMP_FLTATR_CTL_OPTIMIZE, 2, "binary-tree optimisation" },
+#endif
+#if HAVE_SCMP_FLTATR_API_SYSRAWRC
+		{ SCMP_FLTATR_API_SYSRAWRC, 1, "raw kernel error codes" },
+#endif
+	};
+
+	for (size_t i = 0; i < sizeof(attrs) / sizeof(attrs[0]); i++) {
+		int r = seccomp_attr_set(b->ctx, attrs[i].attr, attrs[i].value);
+		if (r < 0)
+			return fail(b->p, r, "libseccomp could not set %s: %s", attrs[i].what,
+				    strerror(-r));
+	}
+	return 0;
+}
+
+static int default_action(nsc_policy *p, uint32_t *action)
+{
+	/* API level 3 brings KILL_PROCESS and LOG. Without it, refuse rather than fall back to
+	 * killing one thread, which would leave a half-dead process running. */
+	if (p->penalty != NSC_PENALTY_ERRNO && seccomp_api_get() < 3)
+		return fail(p, -EOPNOTSUPP, "this kernel or libseccomp lacks %s (API level %u < 3)",
+			    p->penalty == NSC_PENALTY_LOG ? "SECCOMP_RET_LOG" :
+							    "SECCOMP_RET_KILL_PROCESS",
+			    seccomp_api_get());
+	switch (p->penalty) {
+	case NSC_PENALTY_ERRNO:
+		*action = SCMP_ACT_ERRNO((uint32_t)p->penalty_errno);
+		break;
+	case NSC_PENALTY_LOG:
+		*action = SCMP_ACT_LOG;
+		break;
+	default:
+		*action = SCMP_ACT_KILL_PROCESS;
+	}
+	return 0;
+}
+
+static bool is_empty(const nsc_policy *p)
+{
+	if (p->nsyscalls > 0)
+		return false;
+	for (size_t g = 0; g < nsc_table_size; g++)
+		if (p->groups[g])
+			return false;
+	return true;
+}
+
+static int compile(nsc_policy *p, scmp_filter_ctx *out)
+{
+	struct build b = { .p = p };
+	int r;
+
+	*out = NULL;
+	if (p->poisoned) {
+		char first[sizeof(p->first_error)];
+		memcpy(first, p->first_error, sizeof(first));
+		return fail(p, p->poisoned, "policy not used because of an earlier error: %s", first);
+	}
+	if (is_empty(p))
+		return fail(p, -EINVAL, "empty policy: it allows nothing");
+	r = default_action(p, &b.default_action);
+	if (r < 0)
+		return r;
+	b.ctx = seccomp_init(b.default_action);
+	if (b.ctx == NULL)
+		return fail(p, -ENOMEM, "libseccomp could not create a filter");
+	b.included = calloc(nsc_table_size, sizeof(*b.included));
+	if (b.included == NULL) {
+		r = fail(p, -ENOMEM, "out of memory");
+		goto out;
+	}
+	for (size_t g = 0; g < nsc_table_size; g++)
+		if (p->groups[g] || nsc_table[g].always)
+			include_group(b.included, g);
+
+	r = set_attributes(&b);
+	for (size_t i = 0; r == 0 && i < p->noverrides; i++)
+		r = add_rule(&b, SCMP_ACT_ERRNO((uint32_t)p->overrides[i].errno_value),
+			     p->overrides[i].nr, NULL);
+	for (size_t i = 0; r == 0 && i < p->nsyscalls; i++)
+		if (!find_override(p, p->syscalls[i]))
+			r = add_rule(&b, SCMP_ACT_ALLOW, p->syscalls[i], NULL);
+	if (r == 0)
+		r = add_group_rules(&b, true);
+	if (r == 0)
+		r = add_group_rules(&b, false);
+out:
+	free(b.included);
+	free(b.blocked);
+	if (r < 0) {
+		seccomp_release(b.ctx);
+		return r;
+	}
+	*out = b.ctx;
+	return 0;
+}
+
+NSC_EXPORT int nsc_policy_load(nsc_policy *p)
+{
+	scmp_filter_ctx ctx;
+	int r;
+
+	if (p == NULL)
+		return -EINVAL;
+	r = compile(p, &ctx);
+	if (r < 0)
+		return r;
+	r = seccomp_load(ctx);
+	seccomp_release(ctx);
+	if (r == -ESRCH)
+		return fail(p, r, "the kernel could not apply the filter to every thread (TSYNC)");
+	if (r < 0)
+		return fail(p, r, "the kernel refused the filter: %s", strerror(-r));
+	succeed(p);
+	return 0;
+}
+
+static int export(nsc_policy *p, int fd, bool pfc)
+{
+	scmp_filter_ctx ctx;
+	int r;
+
+	if (p == NULL)
+		return -EINVAL;
+	if (fd < 0)
+		return fail(p, -EBADF, "invalid file descriptor %d", fd);
+	r = compile(p, &ctx);
+	if (r < 0)
+		return r;
+	r = pfc ? seccomp_export_pfc(ctx, fd) : seccomp_export_bpf(ctx, fd);
+	seccomp_release(ctx);
+	if (r < 0)
+		return fail(p, r, "could not export the filter: %s", strerror(-r));
+	succeed(p);
+	return 0;
+}
+
+NSC_EXPORT int nsc_policy_export_bpf(nsc_policy *p, int fd)
+{
+	return export(p, fd, false);
+}
+
+NSC_EXPORT int nsc_policy_export_pfc(nsc_policy *p, int fd)
+{
+	return export(p, fd, true);
+}
+
+NSC_EXPORT int nsc_pledge(const char *promises, char *errbuf, size_t errbuf_size)
+{
+	nsc_policy *p = nsc_policy_new();
+	int r;
+
+	if (p == NULL) {
+		if (errbuf != NULL && errbuf_size > 0)
+			snprintf(errbuf, errbuf_size, "out of memory");
+		return -ENOMEM;
+	}
+	r = nsc_policy_pledge(p, promises);
+	if (r == 0)
+		r = nsc_policy_load(p);
+	if (r < 0 && errbuf != NULL && errbuf_size > 0)
+		snprintf(errbuf, errbuf_size, "%s", nsc_policy_error(p));
+	nsc_policy_free(p);
+	return r;
+}
