@@ -15,9 +15,11 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/prctl.h>
 #include <unistd.h>
 
 #include "nodeseccomp.h"
+#include "bpf.h"
 #include "internal.h"
 #include "table.h"
 
@@ -517,6 +519,28 @@ out:
 	return 0;
 }
 
+/*
+ * The first filter is loaded as nsc_bpf_render() makes it, with the ENOSYS prefix for newer
+ * syscalls. Rendering needs memfd_create, which an earlier, narrower filter may forbid, so a
+ * filter stacked on another one is loaded by libseccomp as it is: there, syscalls newer than
+ * libseccomp's table are killed rather than answered with ENOSYS.
+ */
+static int load_compiled(scmp_filter_ctx ctx)
+{
+	struct sock_filter *prog;
+	size_t len;
+	int r;
+
+	if (prctl(PR_GET_SECCOMP, 0, 0, 0, 0) != 0)
+		return seccomp_load(ctx);
+	r = nsc_bpf_render(ctx, &prog, &len);
+	if (r < 0)
+		return r;
+	r = nsc_bpf_load(prog, len);
+	free(prog);
+	return r;
+}
+
 NSC_EXPORT int nsc_policy_load(nsc_policy *p)
 {
 	scmp_filter_ctx ctx;
@@ -527,14 +551,46 @@ NSC_EXPORT int nsc_policy_load(nsc_policy *p)
 	r = compile(p, &ctx);
 	if (r < 0)
 		return r;
-	r = seccomp_load(ctx);
+	r = load_compiled(ctx);
 	seccomp_release(ctx);
 	if (r == -ESRCH)
 		return fail(p, r, "the kernel could not apply the filter to every thread (TSYNC)");
+	if (r == -E2BIG)
+		return fail(p, r, "the filter is longer than the kernel accepts (%d instructions)",
+			    BPF_MAXINSNS);
 	if (r < 0)
 		return fail(p, r, "the kernel refused the filter: %s", strerror(-r));
 	succeed(p);
 	return 0;
+}
+
+static int write_all(int fd, const void *data, size_t len)
+{
+	const char *next = data;
+
+	while (len > 0) {
+		ssize_t n = write(fd, next, len);
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n <= 0)
+			return n < 0 ? -errno : -EIO;
+		next += n;
+		len -= (size_t)n;
+	}
+	return 0;
+}
+
+static int export_bpf(scmp_filter_ctx ctx, int fd)
+{
+	struct sock_filter *prog;
+	size_t len;
+	int r = nsc_bpf_render(ctx, &prog, &len);
+
+	if (r < 0)
+		return r;
+	r = write_all(fd, prog, len * sizeof(*prog));
+	free(prog);
+	return r;
 }
 
 static int export(nsc_policy *p, int fd, bool pfc)
@@ -549,7 +605,7 @@ static int export(nsc_policy *p, int fd, bool pfc)
 	r = compile(p, &ctx);
 	if (r < 0)
 		return r;
-	r = pfc ? seccomp_export_pfc(ctx, fd) : seccomp_export_bpf(ctx, fd);
+	r = pfc ? seccomp_export_pfc(ctx, fd) : export_bpf(ctx, fd);
 	seccomp_release(ctx);
 	if (r < 0)
 		return fail(p, r, "could not export the filter: %s", strerror(-r));

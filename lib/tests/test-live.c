@@ -17,6 +17,7 @@
 #include <sys/socket.h>
 #include <sys/syscall.h>
 #include <netinet/in.h>
+#include <seccomp.h>
 #include <unistd.h>
 
 #include "harness.h"
@@ -238,6 +239,83 @@ START_TEST(second_load_cannot_widen)
 }
 END_TEST
 
+/* ---- ENOSYS answers ---------------------------------------------------------------------------- */
+
+/* The newest native syscall libseccomp knows; numbers above it are "newer than the table". */
+static int newest_known(void)
+{
+	for (int nr = 1023; nr > 0; nr--) {
+		char *name = seccomp_syscall_resolve_num_arch(SCMP_ARCH_NATIVE, nr);
+		if (name) {
+			free(name);
+			return nr;
+		}
+	}
+	return -1;
+}
+
+static void expect_enosys(long nr)
+{
+	if (syscall(nr, 0, 0, 0, 0, 0) != -1)
+		_exit(WRONG_RESULT);
+	if (errno != ENOSYS)
+		_exit(WRONG_ERRNO);
+}
+
+static void newer_syscall_child(void)
+{
+	int nr = newest_known();
+
+	load_or_exit("stdio");
+	expect_enosys(nr + 1);
+	expect_enosys(nr + 20);
+	_exit(OK);
+}
+
+START_TEST(newer_syscalls_answer_enosys)
+{
+	int status = run_in_child(newer_syscall_child);
+	ck_assert_msg(exited_with(status, OK), "status 0x%x", status);
+}
+END_TEST
+
+static void probed_syscalls_child(void)
+{
+	load_or_exit("stdio");
+	expect_enosys(SYS_clone3);
+	expect_enosys(SYS_openat2);
+	expect_enosys(SYS_io_uring_setup);
+	expect_enosys(SYS_io_uring_enter);
+	expect_enosys(SYS_io_uring_register);
+	_exit(OK);
+}
+
+START_TEST(probed_syscalls_answer_enosys)
+{
+	int status = run_in_child(probed_syscalls_child);
+	ck_assert_msg(exited_with(status, OK), "status 0x%x", status);
+}
+END_TEST
+
+/* Documented: a filter stacked on another one is loaded as libseccomp makes it, without the
+ * ENOSYS prefix, so there a newer syscall is killed. */
+static void stacked_newer_syscall_child(void)
+{
+	int nr = newest_known();
+
+	load_or_exit("stdio");
+	load_or_exit("stdio");
+	syscall(nr + 1, 0, 0, 0, 0, 0);
+	_exit(WRONG_RESULT);
+}
+
+START_TEST(stacked_filter_kills_newer_syscalls)
+{
+	int status = run_in_child(stacked_newer_syscall_child);
+	ck_assert_msg(killed_by_sigsys(status), "status 0x%x", status);
+}
+END_TEST
+
 /* ---- foreign architectures -------------------------------------------------------------------- */
 
 #if defined(__x86_64__)
@@ -289,6 +367,9 @@ static Suite *live_suite(void)
 	tcase_add_test(tc, loaded_policy_sets_filter_mode);
 	tcase_add_test(tc, second_load_narrows);
 	tcase_add_test(tc, second_load_cannot_widen);
+	tcase_add_test(tc, newer_syscalls_answer_enosys);
+	tcase_add_test(tc, probed_syscalls_answer_enosys);
+	tcase_add_test(tc, stacked_filter_kills_newer_syscalls);
 #if defined(__x86_64__)
 	tcase_add_test(tc, i386_entry_is_killed);
 	tcase_add_test(tc, x32_entry_is_killed);
