@@ -34,6 +34,8 @@ static void child(const struct probe *p)
 	int r;
 
 	setrlimit(RLIMIT_CORE, &no_core);
+	if (p->before)
+		p->before();
 	if (nsc_pledge(p->pledge, err, sizeof(err)) != 0) {
 		fprintf(stderr, "probe %s: pledge: %s\n", p->name, err);
 		_exit(254);
@@ -78,17 +80,24 @@ static int reset_existing_file(void)
 static int setup_scratch(char *dir, size_t len)
 {
 	snprintf(dir, len, "%s/nsc-probes-XXXXXX", getenv("TMPDIR") ?: "/tmp");
-	if (mkdtemp(dir) == NULL || chdir(dir) != 0)
+	/* World-readable, so that probes that drop to nobody can still use it. */
+	if (mkdtemp(dir) == NULL || chmod(dir, 0755) != 0 || chdir(dir) != 0)
 		return -1;
 	return reset_existing_file();
 }
 
 int run_probes(const char *title, const struct probe *probes, size_t n, int escape_style)
 {
+	return run_probes_with_setup(title, probes, n, escape_style, NULL);
+}
+
+int run_probes_with_setup(const char *title, const struct probe *probes, size_t n,
+			  int escape_style, int (*setup)(void))
+{
 	char dir[256], how[128], cmd[300];
 	size_t wrong = 0;
 
-	if (setup_scratch(dir, sizeof(dir)) != 0) {
+	if (setup_scratch(dir, sizeof(dir)) != 0 || (setup && setup() != 0)) {
 		perror("probes: scratch directory");
 		return 1;
 	}

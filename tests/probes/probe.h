@@ -18,14 +18,21 @@ struct probe {
 	int (*op)(void);        /* 0 on success, else an errno value (positive) */
 	enum outcome expected;
 	int expected_errno;     /* FAILS_WITH only */
+	void (*before)(void);   /* optional: runs in the child before the policy is loaded */
 };
 
 #define EXPECT_OK(pledge, op) { #op " under \"" pledge "\"", pledge, op, SUCCEEDS, 0 }
 #define EXPECT_KILL(pledge, op) { #op " under \"" pledge "\"", pledge, op, KILLED, 0 }
 #define EXPECT_ERRNO(pledge, op, e) { #op " under \"" pledge "\"", pledge, op, FAILS_WITH, e }
+#define EXPECT_OK_AFTER(before_, pledge, op) \
+	{ #op " under \"" pledge "\"", pledge, op, SUCCEEDS, 0, before_ }
 
 /* Run every probe; print "<title>: N attempts, ..." and return the number that went wrong. */
 int run_probes(const char *title, const struct probe *probes, size_t n, int escape_style);
+
+/* The same, with setup() run once in the scratch directory first (0 on success). */
+int run_probes_with_setup(const char *title, const struct probe *probes, size_t n,
+			  int escape_style, int (*setup)(void));
 
 /* A scratch file name unique to this child, inside the probe's scratch directory. */
 const char *fresh_name(void);
