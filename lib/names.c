@@ -33,8 +33,9 @@ int nsc_check_name(const char *what, const char *name, char *msg, size_t msglen)
 		unsigned char c = (unsigned char)name[i];
 		if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_')
 			continue;
+		/* Echo only the valid part, so messages never carry control bytes. */
 		snprintf(msg, msglen, "invalid character 0x%02x in %s name \"%.*s\"", c, what,
-			 NSC_NAME_MAX, name);
+			 (int)i, name);
 		return -EINVAL;
 	}
 	return 0;
