@@ -12,8 +12,25 @@
 #include "internal.h"
 #include "table.h"
 
+/* Copy name into out with anything but printable ASCII written as \xNN, so that messages
+ * show exactly what was given and never carry control bytes. */
+static void escape_name(const char *name, size_t len, char *out, size_t outlen)
+{
+	size_t used = 0;
+
+	for (size_t i = 0; i < len && used + 5 < outlen; i++) {
+		unsigned char c = (unsigned char)name[i];
+		if (c >= 0x20 && c < 0x7f && c != '"' && c != '\\')
+			out[used++] = (char)c;
+		else
+			used += (size_t)snprintf(out + used, outlen - used, "\\x%02x", c);
+	}
+	out[used] = '\0';
+}
+
 int nsc_check_name(const char *what, const char *name, char *msg, size_t msglen)
 {
+	char shown[4 * NSC_NAME_MAX + 1];
 	size_t len;
 
 	if (name == NULL) {
@@ -33,9 +50,9 @@ int nsc_check_name(const char *what, const char *name, char *msg, size_t msglen)
 		unsigned char c = (unsigned char)name[i];
 		if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_')
 			continue;
-		/* Echo only the valid part, so messages never carry control bytes. */
-		snprintf(msg, msglen, "invalid character 0x%02x in %s name \"%.*s\"", c, what,
-			 (int)i, name);
+		escape_name(name, len, shown, sizeof(shown));
+		snprintf(msg, msglen, "invalid character 0x%02x in %s name \"%s\"%s", c, what, shown,
+			 c >= 'A' && c <= 'Z' ? " (names are lower case)" : "");
 		return -EINVAL;
 	}
 	return 0;
