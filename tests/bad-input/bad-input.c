@@ -9,6 +9,7 @@
 #include <errno.h>
 #include <nodeseccomp.h>
 #include <pthread.h>
+#include <seccomp.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -21,6 +22,7 @@ struct row {
 	const char *input;
 	const char *expected; /* the result column, exactly */
 	void (*try)(char *out, size_t len);
+	int loads;            /* loads a filter (in a child): skipped under valgrind */
 };
 
 static void say_error(char *out, size_t len, int r, const nsc_policy *p)
@@ -205,6 +207,19 @@ static void concurrent_loads(char *out, size_t len)
 	say_child(out, len, in_child(concurrent_child), "all 8 load (stacked), process alive");
 }
 
+/*
+ * valgrind does not know the seccomp() syscall, so under it libseccomp sees API level 1 and
+ * refuses KILL_PROCESS. tests/valgrind.sh sets NSC_TEST_SECCOMP_API to the real level, which
+ * only changes how filters are compiled: these rows never load one in the valgrind process.
+ */
+static void force_api_level_for_valgrind(void)
+{
+	const char *level = getenv("NSC_TEST_SECCOMP_API");
+
+	if (level != NULL)
+		seccomp_api_set((unsigned)atoi(level));
+}
+
 static const struct row rows[] = {
 	{ "NULL policy", "EINVAL", null_policy },
 	{ "NULL name", "EINVAL: syscall name is NULL", null_name },
@@ -230,18 +245,25 @@ static const struct row rows[] = {
 	{ "load after a bad name",
 	  "ENOENT: policy not used because of an earlier error: unknown group or syscall \"wirte\" (did you mean \"write\"?)",
 	  poisoned },
-	{ "load twice", "both load, the second stacks", load_twice },
-	{ "load after fork", "child filtered, parent not", load_after_fork },
-	{ "concurrent loads from 8 threads", "all 8 load (stacked), process alive", concurrent_loads },
+	{ "load twice", "both load, the second stacks", load_twice, 1 },
+	{ "load after fork", "child filtered, parent not", load_after_fork, 1 },
+	{ "concurrent loads from 8 threads", "all 8 load (stacked), process alive", concurrent_loads, 1 },
 };
 
-int main(void)
+int main(int argc, char **argv)
 {
-	size_t wrong = 0, n = sizeof(rows) / sizeof(rows[0]);
+	/* --no-load: only rows that load nothing (valgrind cannot follow a filtered child). */
+	int no_load = argc > 1 && strcmp(argv[1], "--no-load") == 0;
+	size_t wrong = 0, n = sizeof(rows) / sizeof(rows[0]), skipped = 0;
 	char got[512];
 
+	force_api_level_for_valgrind();
 	printf("| input (C API) | result |\n| --- | --- |\n");
 	for (size_t i = 0; i < n; i++) {
+		if (no_load && rows[i].loads) {
+			skipped++;
+			continue;
+		}
 		rows[i].try(got, sizeof(got));
 		printf("| %s | %s |\n", rows[i].input, got);
 		if (strcmp(got, rows[i].expected) != 0) {
@@ -249,6 +271,6 @@ int main(void)
 			wrong++;
 		}
 	}
-	fprintf(stderr, "%zu passed, %zu failed\n", n - wrong, wrong);
+	fprintf(stderr, "%zu passed, %zu failed, %zu skipped\n", n - wrong - skipped, wrong, skipped);
 	return wrong > 0;
 }
