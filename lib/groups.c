@@ -534,6 +534,20 @@ static const struct nsc_rule node_rules[] = {
 	{ "sched_getscheduler", .why = "V8 platform threads" },
 	{ "getcwd", .why = "module resolution and process.cwd() (names only, no file access)" },
 	{ "readlink", .why = "libuv's exepath() (/proc/self/exe)" },
+	{ "getsockname", IF(ARG_LE(0, 2)),
+	  .why = "libuv's uv_guess_handle() tells a pipe from a TCP socket when process.stdin, "
+		 "stdout or stderr is a socket (child_process gives children socketpairs): "
+		 "descriptors 0-2 only" },
+	{ "sysinfo", .why = "os.loadavg(), os.freemem() and os.uptime() when /proc is not readable "
+			    "(libuv); V8 sizes new heaps from it" },
+	{ "getsockopt", IF(ARG_LE(0, 2), ARG_EQ(1, SOL_SOCKET), ARG_EQ(2, SO_TYPE)),
+	  .why = "the same uv_guess_handle(): stream or datagram socket, descriptors 0-2 only" },
+	{ "openat", IF(ARG_MASK(2, OPEN_KIND, O_RDONLY)), .errno_value = EACCES, .unless = "rpath",
+	  .why = "without rpath a read-only open fails instead of killing: glibc probes "
+		 "/proc/sys/vm/overcommit_memory when a thread's heap shrinks, at any moment, and "
+		 "goes on without it (so do libuv and c-ares with their files); nothing is read" },
+	{ "open", IF(ARG_MASK(1, OPEN_KIND, O_RDONLY)), .errno_value = EACCES, .unless = "rpath",
+	  .why = "the same, older call" },
 };
 
 static const struct nsc_rule worker_rules[] = {
