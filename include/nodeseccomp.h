@@ -35,9 +35,12 @@ typedef struct nsc_policy nsc_policy;
 
 /* What happens to a syscall the policy does not allow. */
 enum nsc_penalty {
-	NSC_PENALTY_KILL = 0,  /* kill the whole process with SIGSYS (default)             */
-	NSC_PENALTY_ERRNO = 1, /* fail the syscall with an errno (EPERM unless told)       */
-	NSC_PENALTY_LOG = 2    /* allow it, but log it through the kernel audit log        */
+	NSC_PENALTY_KILL = 0,    /* kill the whole process with SIGSYS (default)               */
+	NSC_PENALTY_ERRNO = 1,   /* fail the syscall with an errno (EPERM unless told)         */
+	NSC_PENALTY_LOG = 2,     /* allow it, but log it through the kernel audit log          */
+	NSC_PENALTY_DIAGNOSE = 3 /* print the blocked syscall and the group that would allow
+				  * it to stderr, then die by SIGSYS (a SIGSYS handler: see
+				  * nodeseccomp(3) for what that trades)                        */
 };
 
 /* A new, empty policy (allows nothing), or NULL with errno set to ENOMEM. */
@@ -69,9 +72,11 @@ int nsc_policy_set_syscall_errno(nsc_policy *policy, const char *syscall_name, i
  */
 int nsc_policy_load(nsc_policy *policy);
 
-/* Write the compiled filter to a file descriptor: raw BPF, or libseccomp's readable PFC. */
+/* Write the compiled filter to a file descriptor: raw BPF, or libseccomp's readable PFC, or
+ * an OCI runtime-spec (Docker, podman) seccomp profile in JSON. */
 int nsc_policy_export_bpf(nsc_policy *policy, int fd);
 int nsc_policy_export_pfc(nsc_policy *policy, int fd);
+int nsc_policy_export_oci(nsc_policy *policy, int fd);
 
 /* The message of the last failure ("unknown syscall \"wirte\" (did you mean \"write\"?)"),
  * or "" when there was none. Valid until the next call on the policy. */

@@ -555,6 +555,15 @@ static const struct nsc_rule worker_rules[] = {
 	{ "sysinfo", .why = "heap limits of the new isolate" },
 };
 
+/* ---- What the diagnose penalty adds ---------------------------------------------------------- */
+
+/* The SIGSYS handler of the diagnose penalty writes one line to stderr, then repeats the
+ * blocked call, which the kernel answers by killing the process (see diagnose.c). */
+const struct nsc_rule nsc_diagnose_rules[] = {
+	{ "write", IF(ARG_EQ(0, 2)), .why = "the diagnose penalty's message to stderr" },
+};
+const size_t nsc_diagnose_nrules = sizeof(nsc_diagnose_rules) / sizeof(nsc_diagnose_rules[0]);
+
 /* ---- The table -------------------------------------------------------------------------------- */
 
 const struct nsc_group nsc_table[] = {

@@ -20,6 +20,8 @@
 
 #include "nodeseccomp.h"
 #include "bpf.h"
+#include "diagnose.h"
+#include "oci.h"
 #include "internal.h"
 #include "table.h"
 
@@ -256,6 +258,7 @@ NSC_EXPORT int nsc_policy_set_penalty(nsc_policy *p, enum nsc_penalty penalty, i
 	switch (penalty) {
 	case NSC_PENALTY_KILL:
 	case NSC_PENALTY_LOG:
+	case NSC_PENALTY_DIAGNOSE:
 		if (errno_value != 0)
 			return fail(p, -EINVAL, "an errno value goes only with the errno penalty");
 		break;
@@ -305,6 +308,7 @@ NSC_EXPORT int nsc_policy_set_syscall_errno(nsc_policy *p, const char *name, int
 struct build {
 	nsc_policy *p;
 	scmp_filter_ctx ctx;
+	struct nsc_oci *oci; /* when exporting an OCI profile: rules go there instead */
 	uint32_t default_action;
 	bool *included;      /* groups after following includes */
 	int *blocked;        /* syscalls a group answers with an errno whatever their arguments */
@@ -325,6 +329,15 @@ static void include_group(bool *included, size_t index)
 	}
 }
 
+static int add_oci_rule(struct build *b, uint32_t action, int nr, const struct nsc_rule *rule)
+{
+	char *name = seccomp_syscall_resolve_num_arch(SCMP_ARCH_NATIVE, nr);
+	int r = name ? nsc_oci_rule(b->oci, name, action, rule) : -ENOMEM;
+
+	free(name);
+	return r < 0 ? fail(b->p, r, "could not write the OCI profile: %s", strerror(-r)) : 0;
+}
+
 static int add_rule(struct build *b, uint32_t action, int nr, const struct nsc_rule *rule)
 {
 	struct scmp_arg_cmp cmp[NSC_MAX_CHECKS];
@@ -333,6 +346,8 @@ static int add_rule(struct build *b, uint32_t action, int nr, const struct nsc_r
 
 	if (action == b->default_action)
 		return 0; /* libseccomp refuses rules that repeat the default, and they are no-ops */
+	if (b->oci != NULL)
+		return add_oci_rule(b, action, nr, rule);
 	for (unsigned i = 0; i < n; i++) {
 		const struct nsc_arg_check *c = &rule->checks[i];
 		cmp[i].arg = c->arg;
@@ -441,7 +456,7 @@ static int default_action(nsc_policy *p, uint32_t *action)
 {
 	/* API level 3 brings KILL_PROCESS and LOG. Without it, refuse rather than fall back to
 	 * killing one thread, which would leave a half-dead process running. */
-	if (p->penalty != NSC_PENALTY_ERRNO && seccomp_api_get() < 3)
+	if ((p->penalty == NSC_PENALTY_KILL || p->penalty == NSC_PENALTY_LOG) && seccomp_api_get() < 3)
 		return fail(p, -EOPNOTSUPP, "this kernel or libseccomp lacks %s (API level %u < 3)",
 			    p->penalty == NSC_PENALTY_LOG ? "SECCOMP_RET_LOG" :
 							    "SECCOMP_RET_KILL_PROCESS",
@@ -452,6 +467,9 @@ static int default_action(nsc_policy *p, uint32_t *action)
 		break;
 	case NSC_PENALTY_LOG:
 		*action = SCMP_ACT_LOG;
+		break;
+	case NSC_PENALTY_DIAGNOSE:
+		*action = SCMP_ACT_TRAP;
 		break;
 	default:
 		*action = SCMP_ACT_KILL_PROCESS;
@@ -469,9 +487,9 @@ static bool is_empty(const nsc_policy *p)
 	return true;
 }
 
-static int compile(nsc_policy *p, scmp_filter_ctx *out)
+static int compile(nsc_policy *p, scmp_filter_ctx *out, struct nsc_oci *oci)
 {
-	struct build b = { .p = p };
+	struct build b = { .p = p, .oci = oci };
 	int r;
 
 	*out = NULL;
@@ -508,6 +526,10 @@ static int compile(nsc_policy *p, scmp_filter_ctx *out)
 		r = add_group_rules(&b, true);
 	if (r == 0)
 		r = add_group_rules(&b, false);
+	/* The diagnosing SIGSYS handler writes to stderr; nothing else (see diagnose.c). */
+	for (size_t i = 0; r == 0 && p->penalty == NSC_PENALTY_DIAGNOSE && i < nsc_diagnose_nrules; i++)
+		r = add_rule(&b, SCMP_ACT_ALLOW, nsc_resolve_syscall(nsc_diagnose_rules[i].syscall),
+			     &nsc_diagnose_rules[i]);
 out:
 	free(b.included);
 	free(b.blocked);
@@ -548,9 +570,13 @@ NSC_EXPORT int nsc_policy_load(nsc_policy *p)
 
 	if (p == NULL)
 		return -EINVAL;
-	r = compile(p, &ctx);
+	r = compile(p, &ctx, NULL);
 	if (r < 0)
 		return r;
+	if (p->penalty == NSC_PENALTY_DIAGNOSE && (r = nsc_diagnose_prepare()) < 0) {
+		seccomp_release(ctx);
+		return fail(p, r, "could not install the diagnosing SIGSYS handler: %s", strerror(-r));
+	}
 	r = load_compiled(ctx);
 	seccomp_release(ctx);
 	if (r == -ESRCH)
@@ -602,7 +628,7 @@ static int export(nsc_policy *p, int fd, bool pfc)
 		return -EINVAL;
 	if (fd < 0)
 		return fail(p, -EBADF, "invalid file descriptor %d", fd);
-	r = compile(p, &ctx);
+	r = compile(p, &ctx, NULL);
 	if (r < 0)
 		return r;
 	r = pfc ? seccomp_export_pfc(ctx, fd) : export_bpf(ctx, fd);
@@ -611,6 +637,34 @@ static int export(nsc_policy *p, int fd, bool pfc)
 		return fail(p, r, "could not export the filter: %s", strerror(-r));
 	succeed(p);
 	return 0;
+}
+
+NSC_EXPORT int nsc_policy_export_oci(nsc_policy *p, int fd)
+{
+	struct nsc_oci *oci;
+	scmp_filter_ctx ctx;
+	uint32_t action;
+	int r;
+
+	if (p == NULL)
+		return -EINVAL;
+	if (fd < 0)
+		return fail(p, -EBADF, "invalid file descriptor %d", fd);
+	oci = nsc_oci_new();
+	if (oci == NULL)
+		return fail(p, -ENOMEM, "out of memory");
+	r = compile(p, &ctx, oci);
+	if (r == 0) {
+		seccomp_release(ctx);
+		default_action(p, &action);
+		r = nsc_oci_write(oci, fd, action);
+		if (r < 0)
+			fail(p, r, "could not write the OCI profile: %s", strerror(-r));
+	}
+	nsc_oci_free(oci);
+	if (r == 0)
+		succeed(p);
+	return r;
 }
 
 NSC_EXPORT int nsc_policy_export_bpf(nsc_policy *p, int fd)

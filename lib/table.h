@@ -55,6 +55,10 @@ struct nsc_group {
 extern const struct nsc_group nsc_table[];
 extern const size_t nsc_table_size;
 
+/* Rules the diagnose penalty adds to every policy. */
+extern const struct nsc_rule nsc_diagnose_rules[];
+extern const size_t nsc_diagnose_nrules;
+
 /* The index of a group, or -1. */
 int nsc_table_find(const char *name);
 

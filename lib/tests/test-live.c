@@ -9,6 +9,7 @@
 #define _GNU_SOURCE
 #include <check.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -316,6 +317,71 @@ START_TEST(stacked_filter_kills_newer_syscalls)
 }
 END_TEST
 
+/* ---- the diagnose penalty --------------------------------------------------------------------- */
+
+static int stderr_pipe[2];
+
+static void diagnose_child(void)
+{
+	nsc_policy *p = nsc_policy_new();
+
+	dup2(stderr_pipe[1], 2);
+	if (nsc_policy_pledge(p, "stdio rpath") || nsc_policy_set_penalty(p, NSC_PENALTY_DIAGNOSE, 0) ||
+	    nsc_policy_load(p))
+		_exit(LOAD_FAILED);
+	syscall(SYS_openat, AT_FDCWD, "/nonexistent/x", O_WRONLY | O_CREAT | O_TRUNC, 0600);
+	_exit(WRONG_RESULT);
+}
+
+/* Run fn with its stderr captured; return the wait status and the text. */
+static int run_capturing_stderr(void (*fn)(void), char *text, size_t len)
+{
+	int status;
+	ssize_t n;
+
+	ck_assert_int_eq(pipe(stderr_pipe), 0);
+	status = run_in_child(fn);
+	close(stderr_pipe[1]);
+	n = read(stderr_pipe[0], text, len - 1);
+	text[n > 0 ? n : 0] = '\0';
+	close(stderr_pipe[0]);
+	return status;
+}
+
+START_TEST(diagnose_penalty_names_call_and_group)
+{
+	char text[1024];
+	int status = run_capturing_stderr(diagnose_child, text, sizeof(text));
+
+	ck_assert_msg(killed_by_sigsys(status), "status 0x%x", status);
+	ck_assert_str_eq(text, "nodeseccomp: blocked openat(flags=O_WRONLY|O_CREAT|O_TRUNC) - "
+			       "allowed by group \"cpath\" with \"wpath\"\n");
+}
+END_TEST
+
+static void diagnose_socket_child(void)
+{
+	nsc_policy *p = nsc_policy_new();
+
+	dup2(stderr_pipe[1], 2);
+	if (nsc_policy_pledge(p, "stdio") || nsc_policy_set_penalty(p, NSC_PENALTY_DIAGNOSE, 0) ||
+	    nsc_policy_load(p))
+		_exit(LOAD_FAILED);
+	raw_socket(AF_PACKET, SOCK_RAW);
+	_exit(WRONG_RESULT);
+}
+
+START_TEST(diagnose_penalty_without_group)
+{
+	char text[1024];
+	int status = run_capturing_stderr(diagnose_socket_child, text, sizeof(text));
+
+	ck_assert_msg(killed_by_sigsys(status), "status 0x%x", status);
+	ck_assert_str_eq(text, "nodeseccomp: blocked socket(family=AF_PACKET, type=SOCK_RAW, "
+			       "protocol=0) - no group allows it; allow the syscall by name\n");
+}
+END_TEST
+
 /* ---- foreign architectures -------------------------------------------------------------------- */
 
 #if defined(__x86_64__)
@@ -370,6 +436,8 @@ static Suite *live_suite(void)
 	tcase_add_test(tc, newer_syscalls_answer_enosys);
 	tcase_add_test(tc, probed_syscalls_answer_enosys);
 	tcase_add_test(tc, stacked_filter_kills_newer_syscalls);
+	tcase_add_test(tc, diagnose_penalty_names_call_and_group);
+	tcase_add_test(tc, diagnose_penalty_without_group);
 #if defined(__x86_64__)
 	tcase_add_test(tc, i386_entry_is_killed);
 	tcase_add_test(tc, x32_entry_is_killed);
