@@ -77,7 +77,11 @@
 static const struct nsc_rule always_rules[] = {
 	{ "seccomp", IF(ARG_NONE_OF(1, SECCOMP_FILTER_FLAG_SPEC_ALLOW)),
 	  .why = "narrowing is always allowed, as pledge() can always be called again; a new "
-		 "filter can only add restrictions (never the flag that drops the SSB mitigation)" },
+		 "filter can only add restrictions" },
+	{ "seccomp", IF(ARG_MASK(1, SECCOMP_FILTER_FLAG_SPEC_ALLOW, SECCOMP_FILTER_FLAG_SPEC_ALLOW)),
+	  .errno_value = EINVAL,
+	  .why = "never the flag that drops the SSB mitigation; libseccomp probes it and takes "
+		 "EINVAL as \"not supported\"" },
 	{ "prctl", IF(ARG_EQ(0, PR_SET_NO_NEW_PRIVS), ARG_EQ(1, 1)),
 	  .why = "libseccomp sets no-new-privs before loading a narrower filter" },
 	{ "prctl", IF(ARG_EQ(0, PR_GET_NO_NEW_PRIVS)), .why = "read no-new-privs" },

@@ -17,5 +17,17 @@ int cli_usage_error(const char *message);
 
 int cli_groups(int argc, char **argv);
 int cli_show(int argc, char **argv);
+int cli_exec(int argc, char **argv);
+int cli_export(int argc, char **argv);
+int cli_learn(int argc, char **argv);
+
+/* A policy from a pledge string (plus extra groups), a penalty and per-syscall errnos; NULL
+ * after printing what was wrong. */
+struct nsc_policy;
+struct nsc_policy *cli_policy(const char *promises, const char *extra, const char *penalty,
+			      const char *errnos);
+
+/* Where nodeseccomp-preload.so is: $NODESECCOMP_PRELOAD, or the installed one. */
+const char *cli_preload_path(void);
 
 #endif

@@ -4,6 +4,9 @@
  *
  *   nodeseccomp groups [--markdown | --man]   list the groups (docs are generated from this)
  *   nodeseccomp show GROUP...                 what a group allows, with its argument checks
+ *   nodeseccomp exec -p PLEDGE -- CMD...      run a command under a pledge (run.c)
+ *   nodeseccomp export -p PLEDGE              write the filter as PFC, BPF or OCI (export.c)
+ *   nodeseccomp learn -- CMD...               find the pledge a command needs (learn.c)
  */
 #define _GNU_SOURCE
 #include <nodeseccomp.h>
@@ -201,6 +204,11 @@ int cli_show(int argc, char **argv)
 static const struct cli_command commands[] = {
 	{ "groups", cli_groups, "[--markdown | --man]", "list the groups" },
 	{ "show", cli_show, "GROUP...", "what a group allows, with its argument checks" },
+	{ "exec", cli_exec, "-p PLEDGE [--penalty P] [--errno SYSCALL=ERRNO,...] -- CMD [ARGS...]",
+	  "run CMD under the pledge; P is kill (default), errno[:NAME], log or diagnose" },
+	{ "export", cli_export,
+	  "-p PLEDGE [--format pfc|bpf|oci] [--penalty P] [--errno ...] [-o FILE]",
+	  "write the filter: libseccomp's text, raw BPF, or an OCI/Docker seccomp profile" },
 };
 
 static void usage(FILE *out)

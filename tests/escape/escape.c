@@ -383,7 +383,7 @@ static const struct probe attempts[] = {
 	EXPECT_KILL("stdio", prctl_ambient_caps),
 	EXPECT_KILL("stdio", prctl_clear_no_new_privs),
 	EXPECT_KILL("stdio", prctl_seccomp_mode),
-	EXPECT_KILL("stdio", seccomp_drop_ssb_mitigation),
+	EXPECT_ERRNO("stdio", seccomp_drop_ssb_mitigation, EINVAL),
 #if defined(__x86_64__)
 	EXPECT_KILL("stdio inet", x32_socket),
 	EXPECT_KILL("stdio", x32_allowed_call),
