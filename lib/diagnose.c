@@ -32,25 +32,26 @@
 #include <ucontext.h>
 #include <unistd.h>
 
+#include "callindex.h"
 #include "diagnose.h"
 #include "internal.h"
 #include "table.h"
 
-struct indexed_rule {
-	int nr;
-	const struct nsc_rule *rule;
-	const char *group;
-};
-
 static struct {
-	char *names[NSC_SYSCALL_SCAN_MAX]; /* syscall names by number */
-	struct indexed_rule *rules;        /* every rule of the table, with its number */
-	size_t nrules;
-	pid_t pid;                         /* the loading process, for self-pid checks */
-	bool ready;
+	const struct nsc_call_index *index; /* built before the filter is loaded */
+	pid_t pid;                          /* the loading process, for self-pid checks */
 } diag;
 
-/* ---- formatting without allocation ------------------------------------------------------------ */
+/* The first rule of a group (other than "always") that would allow the call. */
+static const struct nsc_indexed_rule *allowing_rule(int nr, const uint64_t *args)
+{
+	for (size_t i = 0; i < diag.index->nrules; i++) {
+		const struct nsc_indexed_rule *r = &diag.index->rules[i];
+		if (r->nr == nr && nsc_rule_holds(r->rule, args, diag.pid))
+			return r;
+	}
+	return NULL;
+}
 
 struct line {
 	char text[512];
@@ -63,18 +64,6 @@ static void put(struct line *l, const char *s)
 		l->text[l->len++] = *s++;
 }
 
-static void put_hex(struct line *l, uint64_t v)
-{
-	char digits[19] = "0x";
-	int n = 2;
-
-	for (int shift = 60; shift >= 0; shift -= 4)
-		if ((v >> shift) != 0 || shift == 0 || n > 2)
-			digits[n++] = "0123456789abcdef"[(v >> shift) & 0xf];
-	digits[n] = '\0';
-	put(l, digits);
-}
-
 static void put_dec(struct line *l, uint64_t v)
 {
 	char digits[21];
@@ -85,147 +74,6 @@ static void put_dec(struct line *l, uint64_t v)
 		digits[--n] = (char)('0' + v % 10);
 	while ((v /= 10) != 0);
 	put(l, digits + n);
-}
-
-struct flag {
-	uint64_t bit;
-	const char *name;
-};
-
-static void put_flags(struct line *l, uint64_t v, const struct flag *flags, size_t n)
-{
-	bool first = true;
-
-	for (size_t i = 0; i < n; i++) {
-		if (!(v & flags[i].bit))
-			continue;
-		put(l, first ? "" : "|");
-		put(l, flags[i].name);
-		v &= ~flags[i].bit;
-		first = false;
-	}
-	if (v || first) {
-		put(l, first ? "" : "|");
-		put_hex(l, v);
-	}
-}
-
-/* ---- the arguments that decide between groups --------------------------------------------------- */
-
-static void put_open_flags(struct line *l, uint64_t flags)
-{
-	static const struct flag bits[] = {
-		{ O_CREAT, "O_CREAT" },       { O_EXCL, "O_EXCL" },     { O_TRUNC, "O_TRUNC" },
-		{ O_APPEND, "O_APPEND" },     { O_TMPFILE & ~O_DIRECTORY, "O_TMPFILE" },
-		{ O_DIRECTORY, "O_DIRECTORY" }, { O_PATH, "O_PATH" },
-	};
-	static const char *const modes[] = { "O_RDONLY", "O_WRONLY", "O_RDWR", "O_ACCMODE" };
-
-	put(l, "flags=");
-	put(l, modes[flags & O_ACCMODE]);
-	flags &= ~(uint64_t)(O_ACCMODE | O_CLOEXEC | O_NONBLOCK | O_NOCTTY | O_LARGEFILE |
-			     O_NOFOLLOW);
-	for (size_t i = 0; i < sizeof(bits) / sizeof(bits[0]); i++) {
-		if (flags & bits[i].bit) {
-			put(l, "|");
-			put(l, bits[i].name);
-		}
-	}
-}
-
-static void put_prot(struct line *l, uint64_t prot)
-{
-	static const struct flag bits[] = {
-		{ PROT_READ, "PROT_READ" }, { PROT_WRITE, "PROT_WRITE" }, { PROT_EXEC, "PROT_EXEC" },
-	};
-	put(l, "prot=");
-	put_flags(l, prot, bits, sizeof(bits) / sizeof(bits[0]));
-}
-
-static void put_socket(struct line *l, const uint64_t *args)
-{
-	static const char *const families[] = { [AF_UNIX] = "AF_UNIX",     [AF_INET] = "AF_INET",
-						[AF_INET6] = "AF_INET6",   [AF_NETLINK] = "AF_NETLINK",
-						[AF_PACKET] = "AF_PACKET", [AF_VSOCK] = "AF_VSOCK" };
-	static const char *const types[] = { [SOCK_STREAM] = "SOCK_STREAM", [SOCK_DGRAM] = "SOCK_DGRAM",
-					     [SOCK_RAW] = "SOCK_RAW", [SOCK_SEQPACKET] = "SOCK_SEQPACKET" };
-	uint64_t type = args[1] & 0xf;
-
-	put(l, "family=");
-	if (args[0] < sizeof(families) / sizeof(families[0]) && families[args[0]])
-		put(l, families[args[0]]);
-	else
-		put_dec(l, args[0]);
-	put(l, ", type=");
-	if (type < sizeof(types) / sizeof(types[0]) && types[type])
-		put(l, types[type]);
-	else
-		put_dec(l, type);
-	put(l, ", protocol=");
-	put_dec(l, args[2]);
-}
-
-/* The arguments some rule of the table checks for this syscall, the well-known ones decoded. */
-static void put_arguments(struct line *l, int nr, const uint64_t *args)
-{
-	bool checked[6] = { false }, any = false;
-
-	if (nr == SYS_openat || nr == SYS_open) {
-		put_open_flags(l, args[nr == SYS_openat ? 2 : 1]);
-		return;
-	}
-	if (nr == SYS_socket || nr == SYS_socketpair) {
-		put_socket(l, args);
-		return;
-	}
-	if (nr == SYS_mmap || nr == SYS_mprotect || nr == SYS_pkey_mprotect) {
-		put_prot(l, args[2]);
-		return;
-	}
-	for (size_t i = 0; i < diag.nrules; i++)
-		if (diag.rules[i].nr == nr)
-			for (unsigned c = 0; c < diag.rules[i].rule->nchecks; c++)
-				checked[diag.rules[i].rule->checks[c].arg] = true;
-	for (unsigned a = 0; a < 6; a++) {
-		if (!checked[a])
-			continue;
-		put(l, any ? ", arg" : "arg");
-		put_dec(l, a);
-		put(l, "=");
-		put_hex(l, args[a]);
-		any = true;
-	}
-}
-
-/* ---- which group would allow it --------------------------------------------------------------- */
-
-static bool check_holds(const struct nsc_arg_check *c, const uint64_t *args)
-{
-	uint64_t value = c->self_pid ? (uint64_t)diag.pid : c->value;
-	uint64_t arg = args[c->arg];
-
-	switch (c->cmp) {
-	case NSC_CMP_EQ:
-		return arg == value;
-	case NSC_CMP_LE:
-		return arg <= value;
-	default:
-		return (arg & c->mask) == value;
-	}
-}
-
-static const struct indexed_rule *allowing_rule(int nr, const uint64_t *args)
-{
-	for (size_t i = 0; i < diag.nrules; i++) {
-		const struct indexed_rule *r = &diag.rules[i];
-		bool holds = r->nr == nr && r->rule->errno_value == 0;
-
-		for (unsigned c = 0; holds && c < r->rule->nchecks; c++)
-			holds = check_holds(&r->rule->checks[c], args);
-		if (holds)
-			return r;
-	}
-	return NULL;
 }
 
 /* ---- the handler ------------------------------------------------------------------------------ */
@@ -254,25 +102,27 @@ static void on_sigsys(int sig, siginfo_t *info, void *context)
 {
 	int nr = info->si_syscall, saved_errno = errno;
 	uint64_t args[6];
-	const struct indexed_rule *allow;
+	const struct nsc_indexed_rule *allow;
 	struct line l = { .len = 0 };
+	char arguments[256];
 
 	(void)sig;
 	read_arguments(context, args);
 	put(&l, "nodeseccomp: blocked ");
-	if (nr >= 0 && nr < NSC_SYSCALL_SCAN_MAX && diag.names[nr])
-		put(&l, diag.names[nr]);
+	if (nr >= 0 && nr < NSC_SYSCALL_SCAN_MAX && diag.index->names[nr])
+		put(&l, diag.index->names[nr]);
 	else {
 		put(&l, "syscall ");
 		put_dec(&l, (uint64_t)nr);
 	}
 	put(&l, "(");
-	put_arguments(&l, nr, args);
+	nsc_describe_arguments(diag.index, nr, args, arguments, sizeof(arguments));
+	put(&l, arguments);
 	put(&l, ")");
 	allow = allowing_rule(nr, args);
 	if (allow) {
 		put(&l, " - allowed by group \"");
-		put(&l, allow->group);
+		put(&l, nsc_table[allow->group].name);
 		put(&l, "\"");
 		for (size_t i = 0; i < 2 && allow->rule->also[i]; i++) {
 			put(&l, i ? " and \"" : " with \"");
@@ -290,41 +140,13 @@ static void on_sigsys(int sig, siginfo_t *info, void *context)
 	_exit(128 + SIGSYS); /* not reached */
 }
 
-static int index_rules(void)
-{
-	size_t n = 0, k = 0;
-
-	for (size_t g = 0; g < nsc_table_size; g++)
-		n += nsc_table[g].nrules;
-	diag.rules = calloc(n, sizeof(*diag.rules));
-	if (diag.rules == NULL)
-		return -ENOMEM;
-	for (size_t g = 0; g < nsc_table_size; g++) {
-		if (nsc_table[g].always)
-			continue; /* part of every policy: never the answer to "which group" */
-		for (size_t i = 0; i < nsc_table[g].nrules; i++) {
-			int nr = nsc_resolve_syscall(nsc_table[g].rules[i].syscall);
-			if (nr < 0)
-				continue;
-			diag.rules[k++] = (struct indexed_rule){ nr, &nsc_table[g].rules[i],
-								 nsc_table[g].name };
-		}
-	}
-	diag.nrules = k;
-	return 0;
-}
-
 int nsc_diagnose_prepare(void)
 {
 	struct sigaction sa = { .sa_sigaction = on_sigsys, .sa_flags = SA_SIGINFO };
 
-	if (!diag.ready) {
-		for (int nr = 0; nr < NSC_SYSCALL_SCAN_MAX; nr++)
-			diag.names[nr] = seccomp_syscall_resolve_num_arch(SCMP_ARCH_NATIVE, nr);
-		if (index_rules() < 0)
-			return -ENOMEM;
-		diag.ready = true;
-	}
+	diag.index = nsc_call_index();
+	if (diag.index == NULL)
+		return -ENOMEM;
 	diag.pid = getpid();
 	sigemptyset(&sa.sa_mask);
 	return sigaction(SIGSYS, &sa, NULL) == 0 ? 0 : -errno;
