@@ -83,13 +83,21 @@ const groups = Object.freeze(binding.groups().map((entry) => new Group(entry)))
 
 // ---- Validation ---------------------------------------------------------------------------------
 
+// For messages: what a wrong value is, without running its code or quoting all of it.
 function describe (value) {
-  if (value === null) return 'null'
+  if (value === null || value === undefined) return String(value)
   if (util.types.isProxy(value)) return 'a Proxy'
   if (Array.isArray(value)) return 'an array'
   if (typeof value === 'object') return 'an object'
-  if (typeof value === 'string') return `the string ${JSON.stringify(value)}`
+  if (typeof value === 'function') return 'a function'
+  if (typeof value === 'string') return `the string ${quote(value)}`
   return `${typeof value} ${String(value)}`
+}
+
+// A string as JSON, cut short if long: messages quote what they refuse.
+function quote (text) {
+  const json = JSON.stringify(text)
+  return json.length > 72 ? json.slice(0, 68) + '..."' : json
 }
 
 // A plain object ({...} or Object.create(null)) that is neither a Proxy nor a group.
@@ -114,7 +122,7 @@ function dataProperty (object, key, where) {
 
 function checkName (name, where) {
   if (name.includes('\0')) {
-    throw valueError(`${where} contains a NUL byte: ${JSON.stringify(name)}`)
+    throw valueError(`${where} contains a NUL byte: ${quote(name)}`)
   }
   return name
 }
@@ -202,7 +210,7 @@ function addArgument (request, argument, where) {
 function toErrno (value, where) {
   if (typeof value === 'string') {
     if (!Object.hasOwn(os.constants.errno, value)) {
-      throw valueError(`${where}: unknown errno name ${JSON.stringify(value)} ` +
+      throw valueError(`${where}: unknown errno name ${quote(value)} ` +
         '(names are those of os.constants.errno, such as "EPERM")')
     }
     return os.constants.errno[value]
@@ -229,7 +237,7 @@ function readErrnos (request, errnos) {
     }
     const where = `options.errnos.${key}`
     const value = dataProperty(errnos, key, where)
-    request.errnoNames.push(checkName(key, `a syscall name in options.errnos (${JSON.stringify(key)})`))
+    request.errnoNames.push(checkName(key, `a syscall name in options.errnos (${quote(key)})`))
     request.errnoValues.push(toErrno(value, where))
   }
 }
@@ -238,8 +246,9 @@ function readErrnos (request, errnos) {
 function readOptions (request, options, where) {
   for (const key of Reflect.ownKeys(options)) {
     if (typeof key !== 'string' || !OPTION_KEYS.includes(key)) {
+      const name = typeof key === 'string' ? key.slice(0, 64) : String(key)
       throw typeError(`${where} is not a group, an array or an options object: unknown key ` +
-        `${String(key)} (options are ${OPTION_KEYS.join(', ')})${notGroupHint(options)}`)
+        `${name} (options are ${OPTION_KEYS.join(', ')})${notGroupHint(options)}`)
     }
   }
   const penalty = dataProperty(options, 'penalty', 'options.penalty')
@@ -250,8 +259,7 @@ function readOptions (request, options, where) {
       throw typeError(`options.penalty must be a string, not ${describe(penalty)}`)
     }
     if (!PENALTIES.includes(penalty)) {
-      throw valueError(`options.penalty must be 'kill', 'errno' or 'log', not ${
-        JSON.stringify(penalty)}`)
+      throw valueError(`options.penalty must be 'kill', 'errno' or 'log', not ${quote(penalty)}`)
     }
     request.penalty = penalty
   }
@@ -320,7 +328,7 @@ function define (target, name, value) {
     // A group named like an API property (or a function's own "name"/"length") would be
     // unreachable; refuse to start rather than hide one of them.
     throw codedError(Error, 'ERR_SECCOMP_LIBRARY',
-      `libnodeseccomp has a group named ${JSON.stringify(name)}, which clashes with node-seccomp's API`)
+      `libnodeseccomp has a group named ${quote(name)}, which clashes with node-seccomp's API`)
   }
   Object.defineProperty(target, name, { value, enumerable: true })
 }
