@@ -115,6 +115,51 @@ typedef int (*nsc_rule_visitor)(const struct nsc_rule_info *rule, void *userdata
  * A non-zero return from visit stops the walk and is returned. -ENOENT if the group is unknown. */
 int nsc_group_foreach_rule(const char *group_name, nsc_rule_visitor visit, void *userdata);
 
+/* ---- Learning a policy --------------------------------------------------------------------------- */
+
+/*
+ * A learner collects the syscalls a program makes, with the arguments that decide between
+ * groups, and finds a small set of groups plus single syscalls that would allow them all.
+ */
+typedef struct nsc_learner nsc_learner;
+
+nsc_learner *nsc_learner_new(void);
+void nsc_learner_free(nsc_learner *learner);
+
+/* Record one call: its native number and six argument registers; pid is the caller's process
+ * id (for checks against the caller's own pid), or 0 for this process. */
+int nsc_learner_record(nsc_learner *learner, int syscall_nr, const unsigned long long args[6],
+		       int pid);
+
+/*
+ * Run argv (searched in PATH) in a child under a filter that reports every syscall to this
+ * process through seccomp user notification and lets it continue; threads and children are
+ * followed. clone3, openat2 and io_uring answer ENOSYS, as under a real policy, so the
+ * fallbacks are what gets learned. Returns 0 with the child's wait status, or a negative errno.
+ */
+int nsc_learner_run(nsc_learner *learner, char *const argv[], int *wait_status);
+
+/* Calls after the first nsc_learn_mark() of the program are the program's own; earlier ones
+ * are its start-up (the dynamic loader, libc). */
+void nsc_learn_mark(void);
+
+/* The pledge string ("stdio rpath inet getrandom") that allows every call recorded - or, with
+ * after_mark, every call after the first mark. -ERANGE if buf is too small. */
+int nsc_learner_pledge(const nsc_learner *learner, int after_mark, char *buf, size_t len);
+
+/* One distinct call that was recorded. */
+struct nsc_learned_call {
+	const char *syscall;   /* name */
+	const char *arguments; /* the deciding arguments of the first such call, or "" */
+	unsigned long count;   /* how many times */
+	const char *groups;    /* the groups that allow it ("cpath+wpath, ..."), or "" if none */
+	int after_mark;        /* seen after the program's mark */
+};
+
+int nsc_learner_foreach(const nsc_learner *learner,
+			int (*visit)(const struct nsc_learned_call *call, void *userdata),
+			void *userdata);
+
 /* ---- Syscall names ----------------------------------------------------------------------------- */
 
 /* The native number of a syscall name, or -ENOENT. */

@@ -209,6 +209,8 @@ static const struct cli_command commands[] = {
 	{ "export", cli_export,
 	  "-p PLEDGE [--format pfc|bpf|oci] [--penalty P] [--errno ...] [-o FILE]",
 	  "write the filter: libseccomp's text, raw BPF, or an OCI/Docker seccomp profile" },
+	{ "learn", cli_learn, "[--format text|pledge|node|oci] [-o FILE] -- CMD [ARGS...]",
+	  "run CMD, record its syscalls, print the pledge that lets it run" },
 };
 
 static void usage(FILE *out)

@@ -57,6 +57,13 @@ __attribute__((constructor)) static void pledge_before_main(void)
 	const char *why = NULL;
 	nsc_policy *p;
 
+	if (getenv("NODESECCOMP_LEARN_MARK") != NULL) {
+		/* Under `nodeseccomp learn`: only say where the program's own code starts. */
+		unsetenv("NODESECCOMP_LEARN_MARK");
+		forget_preload();
+		nsc_learn_mark();
+		return;
+	}
 	if (promises == NULL)
 		return; /* preloaded by someone else: do nothing */
 	p = nsc_policy_new();
