@@ -299,6 +299,18 @@ static groupset cover(const nsc_learner *l, int after_mark)
 			break; /* cannot happen: every counted call has an option */
 		chosen |= best;
 	}
+	/* A group that includes others ("node" = stdio + prot_exec + its own rules) stays only if
+	 * its own rules are needed: otherwise the groups it includes say it more plainly. */
+	for (size_t g = 0; g < nsc_table_size; g++) {
+		groupset bit = (groupset)1 << g, unfolded = chosen & ~bit;
+
+		if (!(chosen & bit) || nsc_table[g].includes == NULL)
+			continue;
+		for (const char *const *inc = nsc_table[g].includes; *inc; inc++)
+			unfolded |= (groupset)1 << nsc_table_find(*inc);
+		if (allowed_count(l, after_mark, unfolded) == wanted)
+			chosen = unfolded;
+	}
 	/* Prune: drop groups the others make redundant, the largest first. */
 	for (size_t g = nsc_table_size; g-- > 0;) {
 		groupset without = chosen & ~((groupset)1 << g);
