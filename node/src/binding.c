@@ -41,7 +41,7 @@ static void throw_error(napi_env env, const char *code, const char *message)
 	bool pending = false;
 
 	if (napi_is_exception_pending(env, &pending) == napi_ok && !pending)
-		napi_throw_error(env, code, message);
+		(void)napi_throw_error(env, code, message); /* nothing is left to try if it fails */
 }
 
 /*
@@ -66,15 +66,19 @@ static bool napi_ok_or_throw(napi_env env, napi_status status)
 	return false;
 }
 
+/* These return false so that callers can `return throw_...(...)`. A throw that fails leaves
+ * the exception that is already pending, which is what must reach JS anyway. */
 static bool throw_type_error(napi_env env, const char *code, const char *message)
 {
-	napi_throw_type_error(env, code, message);
+	if (napi_throw_type_error(env, code, message) != napi_ok)
+		throw_error(env, code, message);
 	return false;
 }
 
 static bool throw_range_error(napi_env env, const char *code, const char *message)
 {
-	napi_throw_range_error(env, code, message);
+	if (napi_throw_range_error(env, code, message) != napi_ok)
+		throw_error(env, code, message);
 	return false;
 }
 

@@ -11,8 +11,20 @@
 #      project, where require() and import load it and a filter works.
 #
 # Usage: PKG_CONFIG_PATH=/path/to/build node/test/run.sh    (KEEP_SCRATCH=1 keeps the copy)
-# Exits non-zero on any failure.
+# Under automake's test harness, top_builddir stands in for PKG_CONFIG_PATH.
+# Exits non-zero on any failure; 77 (skipped) when node or npm is not installed.
 set -eu
+
+for tool in node npm; do
+	if ! command -v "$tool" >/dev/null 2>&1; then
+		echo "run.sh: SKIP: $tool is not installed" >&2
+		exit 77
+	fi
+done
+if [ -z "${PKG_CONFIG_PATH:-}" ] && [ -n "${top_builddir:-}" ]; then
+	PKG_CONFIG_PATH=$top_builddir
+	export PKG_CONFIG_PATH
+fi
 
 here=$(cd "$(dirname "$0")/.." && pwd)
 scratch=$(mktemp -d "${TMPDIR:-/tmp}/node-seccomp-check.XXXXXX")
