@@ -93,7 +93,8 @@ static void run_child(char **argv, const char *promises, const char *penalty, co
 	if (errnos)
 		setenv("NODESECCOMP_ERRNOS", errnos, 1);
 	set_preload();
-	startup = cli_policy(promises, STARTUP_GROUPS, penalty, errnos);
+	/* Per-syscall errnos only in the program's own filter: the dynamic loader must start it. */
+	startup = cli_policy(promises, STARTUP_GROUPS, penalty, NULL);
 	if (startup == NULL)
 		_exit(127);
 	if (nsc_policy_load(startup) != 0) {
