@@ -272,7 +272,16 @@ function missingArguments (message) {
   return codedError(TypeError, 'ERR_MISSING_ARGS', message)
 }
 
+// What Node reads lazily from files, done while files can still be read (OpenBSD programs call
+// tzset() before pledge() for the same reason): the local time zone. V8 asks ICU, which asks
+// glibc, which opens /etc/localtime (or the file TZ names) the first time a date needs local
+// time; after a filter without rpath that open fails and local times silently become UTC.
+function prepareNode () {
+  new Date().getTimezoneOffset() // eslint-disable-line no-new
+}
+
 function load (request) {
+  prepareNode()
   binding.load([...request.groups], request.syscalls, request.pledge, request.penalty,
     request.errno, request.errnoNames, request.errnoValues)
 }

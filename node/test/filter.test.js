@@ -4,6 +4,7 @@
 
 const { test } = require('node:test')
 const assert = require('node:assert/strict')
+const fs = require('node:fs')
 const os = require('node:os')
 
 const { runScript, assertExited, assertKilledBySigsys } = require('./support/child.js')
@@ -102,6 +103,20 @@ seccomp(seccomp.stdio)
 try { require('node:fs').readFileSync('/proc/self/status') } catch (error) { console.log(error.code, error.syscall) }
 `)
   assertExited(result, 'EACCES open\n')
+})
+
+const kolkata = '/usr/share/zoneinfo/Asia/Kolkata'
+
+test('the local time zone, read from a file, survives a filter without rpath', {
+  skip: !fs.existsSync(kolkata) && `no ${kolkata} (tzdata)`
+}, async () => {
+  // TZ naming a file is read like /etc/localtime; node-seccomp reads it before loading.
+  const result = await runScript(`
+const seccomp = require('node-seccomp')
+seccomp(seccomp.stdio)
+console.log(new Date(0).getTimezoneOffset())
+`, { env: { TZ: `:${kolkata}` } })
+  assertExited(result, '-330\n')
 })
 
 test("the original http scenario: seccomp(stdio, inet, proc), then server and client exchange 'hello world'", async () => {
