@@ -38,9 +38,11 @@ enum nsc_penalty {
 	NSC_PENALTY_KILL = 0,    /* kill the whole process with SIGSYS (default)               */
 	NSC_PENALTY_ERRNO = 1,   /* fail the syscall with an errno (EPERM unless told)         */
 	NSC_PENALTY_LOG = 2,     /* allow it, but log it through the kernel audit log          */
-	NSC_PENALTY_DIAGNOSE = 3 /* print the blocked syscall and the group that would allow
+	NSC_PENALTY_DIAGNOSE = 3,/* print the blocked syscall and the group that would allow
 				  * it to stderr, then die by SIGSYS (a SIGSYS handler: see
 				  * nodeseccomp(3) for what that trades)                        */
+	NSC_PENALTY_LEARN = 4    /* block nothing; record what the policy lacks, for
+				  * nsc_learn_report() - finding out, never protection         */
 };
 
 /* A new, empty policy (allows nothing), or NULL with errno set to ENOMEM. */
@@ -138,6 +140,10 @@ int nsc_learner_record(nsc_learner *learner, int syscall_nr, const unsigned long
  * fallbacks are what gets learned. Returns 0 with the child's wait status, or a negative errno.
  */
 int nsc_learner_run(nsc_learner *learner, char *const argv[], int *wait_status);
+
+/* After a policy with NSC_PENALTY_LEARN was loaded: write to fd the calls of this run that the
+ * policy does not allow, and the groups and syscalls to add. -ENOENT if none was loaded. */
+int nsc_learn_report(int fd);
 
 /* Calls after the first nsc_learn_mark() of the program are the program's own; earlier ones
  * are its start-up (the dynamic loader, libc). */

@@ -568,6 +568,15 @@ const struct nsc_rule nsc_diagnose_rules[] = {
 };
 const size_t nsc_diagnose_nrules = sizeof(nsc_diagnose_rules) / sizeof(nsc_diagnose_rules[0]);
 
+/* The learn penalty's supervisor thread lives under the filter it answers for (selflearn.c). */
+const struct nsc_rule nsc_learn_rules[] = {
+	{ "ioctl", IF(ARG_EQ(1, SECCOMP_IOCTL_NOTIF_RECV)), .why = "receive notifications" },
+	{ "ioctl", IF(ARG_EQ(1, SECCOMP_IOCTL_NOTIF_SEND)), .why = "answer them: continue" },
+	{ "ioctl", IF(ARG_EQ(1, SECCOMP_IOCTL_NOTIF_ID_VALID)), .why = "check notification ids" },
+	{ "futex", .why = "wait for the listener; the lock around the record" },
+};
+const size_t nsc_learn_nrules = sizeof(nsc_learn_rules) / sizeof(nsc_learn_rules[0]);
+
 /* ---- The table -------------------------------------------------------------------------------- */
 
 const struct nsc_group nsc_table[] = {

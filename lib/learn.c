@@ -29,6 +29,7 @@
 #include "nodeseccomp.h"
 #include "callindex.h"
 #include "internal.h"
+#include "learn.h"
 #include "table.h"
 
 /* prctl(PR_GET_SECCOMP, NSC_LEARN_MAGIC): harmless anywhere, recognised by the learner. */
@@ -49,6 +50,7 @@ struct learned {
 struct nsc_learner {
 	struct learned *calls;
 	size_t ncalls, cap;
+	bool fixed; /* may not grow: recorded from a thread that must make no syscalls */
 	bool marked;
 	const struct nsc_call_index *index;
 };
@@ -67,6 +69,22 @@ NSC_EXPORT nsc_learner *nsc_learner_new(void)
 		free(l);
 		return NULL;
 	}
+	return l;
+}
+
+nsc_learner *nsc_learner_new_fixed(size_t room)
+{
+	nsc_learner *l = nsc_learner_new();
+
+	if (l == NULL)
+		return NULL;
+	l->calls = calloc(room, sizeof(*l->calls));
+	if (l->calls == NULL) {
+		free(l);
+		return NULL;
+	}
+	l->cap = room;
+	l->fixed = true;
 	return l;
 }
 
@@ -159,21 +177,16 @@ static bool always_allowed(int nr, const uint64_t *args, pid_t pid)
 	return false;
 }
 
-NSC_EXPORT int nsc_learner_record(nsc_learner *l, int nr, const unsigned long long args_in[6], int pid)
+/* Record a call made by process self. Allocates only while the learner may grow (an
+ * in-process learner is given its room beforehand: its supervisor must make no syscalls). */
+int nsc_learner_record_as(nsc_learner *l, int nr, const uint64_t *args, pid_t self)
 {
 	struct learned call = { .nr = nr };
-	uint64_t args[6];
-	pid_t self;
 
-	if (l == NULL || args_in == NULL || nr < 0)
-		return -EINVAL;
-	for (int i = 0; i < 6; i++)
-		args[i] = args_in[i];
 	if (nr == SYS_prctl && args[0] == PR_GET_SECCOMP && args[1] == NSC_LEARN_MAGIC) {
 		l->marked = true;
 		return 0;
 	}
-	self = pid ? process_of(pid) : getpid();
 	if (always_allowed(nr, args, self))
 		return 0;
 	find_options(l, &call, args, self);
@@ -187,7 +200,11 @@ NSC_EXPORT int nsc_learner_record(nsc_learner *l, int nr, const unsigned long lo
 	}
 	if (l->ncalls == l->cap) {
 		size_t cap = l->cap ? l->cap * 2 : 64;
-		struct learned *grown = realloc(l->calls, cap * sizeof(*grown));
+		struct learned *grown;
+
+		if (l->fixed)
+			return -ENOSPC;
+		grown = realloc(l->calls, cap * sizeof(*grown));
 		if (grown == NULL)
 			return -ENOMEM;
 		l->calls = grown;
@@ -199,6 +216,17 @@ NSC_EXPORT int nsc_learner_record(nsc_learner *l, int nr, const unsigned long lo
 	nsc_describe_arguments(l->index, nr, args, call.arguments, sizeof(call.arguments));
 	l->calls[l->ncalls++] = call;
 	return 0;
+}
+
+NSC_EXPORT int nsc_learner_record(nsc_learner *l, int nr, const unsigned long long args_in[6], int pid)
+{
+	uint64_t args[6];
+
+	if (l == NULL || args_in == NULL || nr < 0)
+		return -EINVAL;
+	for (int i = 0; i < 6; i++)
+		args[i] = args_in[i];
+	return nsc_learner_record_as(l, nr, args, pid ? process_of(pid) : getpid());
 }
 
 /* ---- the cover ------------------------------------------------------------------------------ */

@@ -22,6 +22,7 @@
 #include "bpf.h"
 #include "diagnose.h"
 #include "oci.h"
+#include "selflearn.h"
 #include "internal.h"
 #include "table.h"
 
@@ -259,6 +260,7 @@ NSC_EXPORT int nsc_policy_set_penalty(nsc_policy *p, enum nsc_penalty penalty, i
 	case NSC_PENALTY_KILL:
 	case NSC_PENALTY_LOG:
 	case NSC_PENALTY_DIAGNOSE:
+	case NSC_PENALTY_LEARN:
 		if (errno_value != 0)
 			return fail(p, -EINVAL, "an errno value goes only with the errno penalty");
 		break;
@@ -456,6 +458,9 @@ static int default_action(nsc_policy *p, uint32_t *action)
 {
 	/* API level 3 brings KILL_PROCESS and LOG. Without it, refuse rather than fall back to
 	 * killing one thread, which would leave a half-dead process running. */
+	if (p->penalty == NSC_PENALTY_LEARN && seccomp_api_get() < 6)
+		return fail(p, -EOPNOTSUPP, "learning needs user notification on every thread "
+			    "(kernel 5.7 and libseccomp 2.5; API level %u < 6)", seccomp_api_get());
 	if ((p->penalty == NSC_PENALTY_KILL || p->penalty == NSC_PENALTY_LOG) && seccomp_api_get() < 3)
 		return fail(p, -EOPNOTSUPP, "this kernel or libseccomp lacks %s (API level %u < 3)",
 			    p->penalty == NSC_PENALTY_LOG ? "SECCOMP_RET_LOG" :
@@ -470,6 +475,9 @@ static int default_action(nsc_policy *p, uint32_t *action)
 		break;
 	case NSC_PENALTY_DIAGNOSE:
 		*action = SCMP_ACT_TRAP;
+		break;
+	case NSC_PENALTY_LEARN:
+		*action = SCMP_ACT_NOTIFY;
 		break;
 	default:
 		*action = SCMP_ACT_KILL_PROCESS;
@@ -530,6 +538,9 @@ static int compile(nsc_policy *p, scmp_filter_ctx *out, struct nsc_oci *oci)
 	for (size_t i = 0; r == 0 && p->penalty == NSC_PENALTY_DIAGNOSE && i < nsc_diagnose_nrules; i++)
 		r = add_rule(&b, SCMP_ACT_ALLOW, nsc_resolve_syscall(nsc_diagnose_rules[i].syscall),
 			     &nsc_diagnose_rules[i]);
+	for (size_t i = 0; r == 0 && p->penalty == NSC_PENALTY_LEARN && i < nsc_learn_nrules; i++)
+		r = add_rule(&b, SCMP_ACT_ALLOW, nsc_resolve_syscall(nsc_learn_rules[i].syscall),
+			     &nsc_learn_rules[i]);
 out:
 	free(b.included);
 	free(b.blocked);
@@ -563,6 +574,23 @@ static int load_compiled(scmp_filter_ctx ctx)
 	return r;
 }
 
+/* The learn penalty: the supervisor thread first, then the filter with its listener. */
+static int load_learning(scmp_filter_ctx ctx)
+{
+	int r = nsc_selflearn_prepare(), fd;
+
+	if (r < 0)
+		return r == -EBUSY ? -EBUSY : r;
+	r = seccomp_load(ctx);
+	if (r < 0)
+		return r;
+	fd = seccomp_notify_fd(ctx);
+	if (fd < 0)
+		return fd;
+	nsc_selflearn_started(fd);
+	return 0;
+}
+
 NSC_EXPORT int nsc_policy_load(nsc_policy *p)
 {
 	scmp_filter_ctx ctx;
@@ -576,6 +604,14 @@ NSC_EXPORT int nsc_policy_load(nsc_policy *p)
 	if (p->penalty == NSC_PENALTY_DIAGNOSE && (r = nsc_diagnose_prepare()) < 0) {
 		seccomp_release(ctx);
 		return fail(p, r, "could not install the diagnosing SIGSYS handler: %s", strerror(-r));
+	}
+	if (p->penalty == NSC_PENALTY_LEARN) {
+		r = load_learning(ctx);
+		seccomp_release(ctx);
+		if (r < 0)
+			return fail(p, r, "could not load the learning policy: %s", strerror(-r));
+		succeed(p);
+		return 0;
 	}
 	r = load_compiled(ctx);
 	seccomp_release(ctx);

@@ -59,6 +59,10 @@ extern const size_t nsc_table_size;
 extern const struct nsc_rule nsc_diagnose_rules[];
 extern const size_t nsc_diagnose_nrules;
 
+/* Rules the learn penalty adds to every policy. */
+extern const struct nsc_rule nsc_learn_rules[];
+extern const size_t nsc_learn_nrules;
+
 /* The index of a group, or -1. */
 int nsc_table_find(const char *name);
 

@@ -382,6 +382,38 @@ START_TEST(diagnose_penalty_without_group)
 }
 END_TEST
 
+/* ---- the learn penalty ------------------------------------------------------------------------- */
+
+static void learn_child(void)
+{
+	nsc_policy *p = nsc_policy_new();
+
+	if (nsc_policy_pledge(p, "stdio") || nsc_policy_set_penalty(p, NSC_PENALTY_LEARN, 0) ||
+	    nsc_policy_load(p))
+		_exit(LOAD_FAILED);
+	/* Outside stdio, but nothing is blocked while learning. */
+	if (raw_socket(AF_INET, SOCK_STREAM) < 0)
+		_exit(WRONG_RESULT);
+	if (syscall(SYS_openat, AT_FDCWD, "/etc/hostname", O_RDONLY) < 0)
+		_exit(WRONG_RESULT);
+	if (nsc_learn_report(stderr_pipe[1]) != 0)
+		_exit(WRONG_ERRNO);
+	_exit(prctl(PR_GET_SECCOMP) == 2 ? OK : WRONG_RESULT);
+}
+
+START_TEST(learn_penalty_reports_what_the_policy_lacks)
+{
+	char text[4096];
+	int status = run_capturing_stderr(learn_child, text, sizeof(text));
+
+	ck_assert_msg(exited_with(status, OK), "status 0x%x: %s", status, text);
+	ck_assert_msg(strstr(text, "socket(family=AF_INET, type=SOCK_STREAM, protocol=0)"), "%s", text);
+	/* dns alone allows both (it includes rpath): the smallest cover. */
+	ck_assert_msg(strstr(text, "openat(flags=O_RDONLY)"), "%s", text);
+	ck_assert_msg(strstr(text, "nodeseccomp learn: add to the policy: rpath inet\n"), "%s", text);
+}
+END_TEST
+
 /* ---- foreign architectures -------------------------------------------------------------------- */
 
 #if defined(__x86_64__)
@@ -438,6 +470,7 @@ static Suite *live_suite(void)
 	tcase_add_test(tc, stacked_filter_kills_newer_syscalls);
 	tcase_add_test(tc, diagnose_penalty_names_call_and_group);
 	tcase_add_test(tc, diagnose_penalty_without_group);
+	tcase_add_test(tc, learn_penalty_reports_what_the_policy_lacks);
 #if defined(__x86_64__)
 	tcase_add_test(tc, i386_entry_is_killed);
 	tcase_add_test(tc, x32_entry_is_killed);
