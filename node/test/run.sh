@@ -11,7 +11,7 @@
 #      project, where require() and import load it and a filter works.
 #
 # Usage: PKG_CONFIG_PATH=/path/to/build node/test/run.sh    (KEEP_SCRATCH=1 keeps the copy)
-# Under automake's test harness, top_builddir stands in for PKG_CONFIG_PATH.
+# Under automake's test harness, the build tree ($top_builddir) comes first on PKG_CONFIG_PATH.
 # Exits non-zero on any failure; 77 (skipped) when node or npm is not installed.
 set -eu
 
@@ -21,8 +21,8 @@ for tool in node npm; do
 		exit 77
 	fi
 done
-if [ -z "${PKG_CONFIG_PATH:-}" ] && [ -n "${top_builddir:-}" ]; then
-	PKG_CONFIG_PATH=$top_builddir
+if [ -n "${top_builddir:-}" ]; then
+	PKG_CONFIG_PATH=$(cd "$top_builddir" && pwd)${PKG_CONFIG_PATH:+:$PKG_CONFIG_PATH}
 	export PKG_CONFIG_PATH
 fi
 
