@@ -26,6 +26,12 @@
 #include "internal.h"
 #include "table.h"
 
+/* libseccomp's optimisation level: 2 sorts syscalls into a binary tree. bench/ builds the
+ * library a second time with -DNSC_OPTIMIZE_LEVEL=1 to measure the difference. */
+#ifndef NSC_OPTIMIZE_LEVEL
+#define NSC_OPTIMIZE_LEVEL 2
+#endif
+
 struct errno_override {
 	int nr;
 	int errno_value;
@@ -438,7 +444,7 @@ static int set_attributes(struct build *b)
 		{ SCMP_FLTATR_CTL_NNP, 1, "no-new-privs" },
 		{ SCMP_FLTATR_CTL_TSYNC, 1, "thread synchronisation (TSYNC)" },
 #if HAVE_SCMP_FLTATR_CTL_OPTIMIZE
-		{ SCMP_FLTATR_CTL_OPTIMIZE, 2, "binary-tree optimisation" },
+		{ SCMP_FLTATR_CTL_OPTIMIZE, NSC_OPTIMIZE_LEVEL, "binary-tree optimisation" },
 #endif
 #if HAVE_SCMP_FLTATR_API_SYSRAWRC
 		{ SCMP_FLTATR_API_SYSRAWRC, 1, "raw kernel error codes" },
