@@ -429,6 +429,8 @@ NSC_EXPORT int nsc_learner_foreach(const nsc_learner *l,
 
 /* ---- running a program under notification ------------------------------------------------------- */
 
+#if HAVE_DECL_SCMP_ACT_NOTIFY
+
 static int send_fd(int sock, int fd)
 {
 	char data = 'n', control[CMSG_SPACE(sizeof(int))] = { 0 };
@@ -533,6 +535,8 @@ static int supervise(nsc_learner *l, int fd, pid_t child, int *wait_status)
 	return r;
 }
 
+#endif
+
 NSC_EXPORT int nsc_learner_run(nsc_learner *l, char *const argv[], int *wait_status)
 {
 	int sv[2], fd, r, status = 0;
@@ -540,6 +544,10 @@ NSC_EXPORT int nsc_learner_run(nsc_learner *l, char *const argv[], int *wait_sta
 
 	if (l == NULL || argv == NULL || argv[0] == NULL)
 		return -EINVAL;
+#if !HAVE_DECL_SCMP_ACT_NOTIFY
+	(void)sv, (void)fd, (void)r, (void)status, (void)child, (void)wait_status;
+	return -EOPNOTSUPP; /* built against libseccomp < 2.5 */
+#else
 	if (seccomp_api_get() < 5)
 		return -EOPNOTSUPP; /* user notification needs kernel 5.0+ and libseccomp 2.5+ */
 	if (socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, sv) != 0)
@@ -570,4 +578,5 @@ NSC_EXPORT int nsc_learner_run(nsc_learner *l, char *const argv[], int *wait_sta
 	if (wait_status)
 		*wait_status = status;
 	return r;
+#endif
 }

@@ -443,11 +443,8 @@ static int set_attributes(struct build *b)
 		{ SCMP_FLTATR_ACT_BADARCH, SCMP_ACT_KILL_PROCESS, "kill on foreign architectures" },
 		{ SCMP_FLTATR_CTL_NNP, 1, "no-new-privs" },
 		{ SCMP_FLTATR_CTL_TSYNC, 1, "thread synchronisation (TSYNC)" },
-#if HAVE_SCMP_FLTATR_CTL_OPTIMIZE
+#if HAVE_DECL_SCMP_FLTATR_CTL_OPTIMIZE
 		{ SCMP_FLTATR_CTL_OPTIMIZE, NSC_OPTIMIZE_LEVEL, "binary-tree optimisation" },
-#endif
-#if HAVE_SCMP_FLTATR_API_SYSRAWRC
-		{ SCMP_FLTATR_API_SYSRAWRC, 1, "raw kernel error codes" },
 #endif
 	};
 
@@ -483,8 +480,12 @@ static int default_action(nsc_policy *p, uint32_t *action)
 		*action = SCMP_ACT_TRAP;
 		break;
 	case NSC_PENALTY_LEARN:
+#if HAVE_DECL_SCMP_ACT_NOTIFY
 		*action = SCMP_ACT_NOTIFY;
 		break;
+#else
+		return fail(p, -EOPNOTSUPP, "built against libseccomp < 2.5: no user notification");
+#endif
 	default:
 		*action = SCMP_ACT_KILL_PROCESS;
 	}
@@ -566,6 +567,9 @@ out:
  */
 static int load_compiled(scmp_filter_ctx ctx)
 {
+	/* libseccomp's own loader reports a kernel refusal as -ECANCELED. Its "raw return code"
+	 * attribute is not used: in 2.5.4 it reads errno after freeing the program, and was seen
+	 * to report EFAULT for the kernel's EPERM - vague beats wrong. */
 	struct sock_filter *prog;
 	size_t len;
 	int r;
@@ -590,7 +594,11 @@ static int load_learning(scmp_filter_ctx ctx)
 	r = seccomp_load(ctx);
 	if (r < 0)
 		return r;
+#if HAVE_DECL_SCMP_ACT_NOTIFY
 	fd = seccomp_notify_fd(ctx);
+#else
+	fd = -EOPNOTSUPP;
+#endif
 	if (fd < 0)
 		return fd;
 	nsc_selflearn_started(fd);

@@ -41,6 +41,7 @@ struct syscall_list {
 	char text[4096];
 	size_t used;
 	const char *last;
+	int last_errno;
 	const char *group;
 };
 
@@ -52,19 +53,23 @@ static int collect_syscall(const struct nsc_rule_info *rule, void *userdata)
 
 	if (strcmp(rule->group, list->group) != 0 || rule->syscall_nr < 0)
 		return 0;
-	if (list->last != NULL && strcmp(list->last, rule->syscall) == 0)
+	if (list->last != NULL && strcmp(list->last, rule->syscall) == 0 &&
+	    list->last_errno == rule->errno_value)
 		return 0;
-	n = snprintf(list->text + list->used, sizeof(list->text) - list->used, "%s%s",
-		     list->used ? " " : "", rule->syscall);
+	/* Errno answers are not permissions: shown as "openat→EACCES". */
+	n = snprintf(list->text + list->used, sizeof(list->text) - list->used, "%s%s%s%s",
+		     list->used ? " " : "", rule->syscall, rule->errno_value ? "→" : "",
+		     rule->errno_value ? strerrorname_np(rule->errno_value) : "");
 	if (n > 0 && (size_t)n < sizeof(list->text) - list->used)
 		list->used += (size_t)n;
 	list->last = rule->syscall;
+	list->last_errno = rule->errno_value;
 	return 0;
 }
 
 static void groups_markdown(void)
 {
-	printf("| group | what it allows | includes | syscalls (own rules) |\n");
+	printf("| group | what it allows | includes | syscalls (own rules; →E: answered with errno E) |\n");
 	printf("| --- | --- | --- | --- |\n");
 	for (size_t i = 0; i < nsc_group_count(); i++) {
 		struct syscall_list list = { .group = nsc_group_name(i) };
