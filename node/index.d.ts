@@ -26,14 +26,16 @@ declare namespace seccomp {
   type Group = NodeSeccompGroup
 
   /** What happens to a syscall the policy does not allow. */
-  type Penalty = 'kill' | 'errno' | 'log'
+  type Penalty = 'kill' | 'errno' | 'log' | 'diagnose' | 'learn'
 
   /** An errno by name (a key of os.constants.errno, such as 'EPERM') or number (1..4095). */
   type Errno = string | number
 
   interface Options {
     /** 'kill' (default): the kernel kills the process with SIGSYS. 'errno': the syscall fails
-     * with `errno` (EPERM unless given). 'log': allowed, but logged by the kernel's audit log. */
+     * with `errno` (EPERM unless given). 'log': allowed, but logged by the kernel's audit log.
+     * 'diagnose': stderr names the blocked syscall and the group that would allow it, then
+     * SIGSYS. 'learn': nothing is blocked; at exit stderr lists what the policy lacked. */
     penalty?: Penalty
     /** The errno of the 'errno' penalty. Only with penalty: 'errno'. */
     errno?: Errno

@@ -16,7 +16,7 @@ const binding = loadBinding()
 // The most names one call may carry: syscalls, groups and per-syscall errnos together
 // (src/binding.c enforces the same number).
 const MAX_NAMES = 4096
-const PENALTIES = ['kill', 'errno', 'log']
+const PENALTIES = ['kill', 'errno', 'log', 'diagnose', 'learn']
 const OPTION_KEYS = ['penalty', 'errno', 'errnos']
 const GROUP_KEYS = ['name', 'description', 'includes']
 
@@ -259,7 +259,7 @@ function readOptions (request, options, where) {
       throw typeError(`options.penalty must be a string, not ${describe(penalty)}`)
     }
     if (!PENALTIES.includes(penalty)) {
-      throw valueError(`options.penalty must be 'kill', 'errno' or 'log', not ${quote(penalty)}`)
+      throw valueError(`options.penalty must be 'kill', 'errno', 'log', 'diagnose' or 'learn', not ${quote(penalty)}`)
     }
     request.penalty = penalty
   }
@@ -280,10 +280,27 @@ function prepareNode () {
   new Date().getTimezoneOffset() // eslint-disable-line no-new
 }
 
+// Learning from inside an app: with NODE_SECCOMP_LEARN=1 in the environment, every call of
+// seccomp() or pledge() loads its policy with the learn penalty instead - nothing is blocked -
+// and when the process exits, what the policy lacked for this run is printed to stderr.
+const learnFromEnvironment = Boolean(process.env.NODE_SECCOMP_LEARN)
+let reportRegistered = false
+
+function reportWhenExiting () {
+  if (reportRegistered) return
+  reportRegistered = true
+  process.once('exit', () => binding.learnReport(2))
+}
+
 function load (request) {
+  if (learnFromEnvironment) {
+    request.penalty = 'learn'
+    request.errno = 0
+  }
   prepareNode()
   binding.load([...request.groups], request.syscalls, request.pledge, request.penalty,
     request.errno, request.errnoNames, request.errnoValues)
+  if (request.penalty === 'learn') reportWhenExiting()
 }
 
 // ---- The API ------------------------------------------------------------------------------------

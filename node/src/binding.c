@@ -251,6 +251,8 @@ static const struct {
 	{ "kill", NSC_PENALTY_KILL },
 	{ "errno", NSC_PENALTY_ERRNO },
 	{ "log", NSC_PENALTY_LOG },
+	{ "diagnose", NSC_PENALTY_DIAGNOSE },
+	{ "learn", NSC_PENALTY_LEARN },
 };
 
 /* The penalty by name and its errno (0: none given; the library then uses EPERM). */
@@ -272,7 +274,7 @@ static bool apply_penalty(napi_env env, nsc_policy *policy, napi_value name, nap
 	free(text);
 	if (r > 0)
 		return throw_type_error(env, "ERR_INVALID_ARG_VALUE",
-					"options.penalty must be 'kill', 'errno' or 'log'");
+					"options.penalty must be 'kill', 'errno', 'log', 'diagnose' or 'learn'");
 	return r < 0 ? throw_policy_error(env, policy, r) : true;
 }
 
@@ -429,6 +431,26 @@ static napi_value version(napi_env env, napi_callback_info info)
 	return text;
 }
 
+/* learnReport(fd): after a policy was loaded with the learn penalty, write what it lacked. */
+static napi_value learn_report(napi_env env, napi_callback_info info)
+{
+	size_t argc = 1;
+	napi_value argv[1];
+	int32_t fd;
+	int r;
+
+	if (!napi_ok_or_throw(env, napi_get_cb_info(env, info, &argc, argv, NULL, NULL)) ||
+	    !get_int32(env, argc > 0 ? argv[0] : NULL, "fd", &fd))
+		return NULL;
+	r = nsc_learn_report(fd);
+	if (r < 0) {
+		char message[MESSAGE_MAX];
+		snprintf(message, sizeof(message), "no learning policy to report on: %s", strerror(-r));
+		throw_error(env, "ERR_SECCOMP_LEARN", message);
+	}
+	return NULL;
+}
+
 /* ---- Module ----------------------------------------------------------------------------------- */
 
 NAPI_MODULE_INIT()
@@ -438,6 +460,7 @@ NAPI_MODULE_INIT()
 		{ "load", NULL, load, NULL, NULL, NULL, napi_enumerable, NULL },
 		{ "groups", NULL, groups, NULL, NULL, NULL, napi_enumerable, NULL },
 		{ "version", NULL, version, NULL, NULL, NULL, napi_enumerable, NULL },
+		{ "learnReport", NULL, learn_report, NULL, NULL, NULL, napi_enumerable, NULL },
 	};
 
 	/* A library older than the header we were compiled with may lack what we call. */

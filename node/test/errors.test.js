@@ -150,7 +150,7 @@ const cases = [
   ['options alone', { call: "seccomp({ penalty: 'log' })" }, valueError(
     'empty policy: it allows nothing (pass at least one syscall or group)')],
   ['an unknown penalty', { call: "seccomp(stdio, { penalty: 'explode' })" }, valueError(
-    'options.penalty must be \'kill\', \'errno\' or \'log\', not "explode"')],
+    'options.penalty must be \'kill\', \'errno\', \'log\', \'diagnose\' or \'learn\', not "explode"')],
   ['an unknown errno name', { call: "seccomp(stdio, { penalty: 'errno', errno: 'EFOO' })" }, valueError(
     'options.errno: unknown errno name "EFOO" (names are those of os.constants.errno, such as "EPERM")')],
   ['an errno without the errno penalty', { call: "seccomp(stdio, { errno: 'EPERM' })" }, valueError(

@@ -279,3 +279,43 @@ try {
   assert.equal(result.status, 0, result.stderr)
   assert.ok(expected.includes(result.stdout), result.stdout)
 })
+
+test("penalty 'diagnose': stderr names the blocked call and the group that allows it, then SIGSYS", async () => {
+  const result = await runScript(`
+const seccomp = require('node-seccomp')
+${listen}
+seccomp(seccomp.stdio, { penalty: 'diagnose' })
+console.log('loaded')
+listen()
+`)
+  assert.equal(result.signal, 'SIGSYS', result.stderr)
+  assert.equal(result.stdout, 'loaded\n')
+  assert.match(result.stderr,
+    /^nodeseccomp: blocked socket\(family=AF_INET, type=SOCK_STREAM, protocol=0\) - allowed by group "(inet|dns)"\n$/)
+})
+
+test('NODE_SECCOMP_LEARN=1: an app\'s own seccomp() call blocks nothing and reports what it lacked at exit', async () => {
+  const result = await runScript(`
+const seccomp = require('node-seccomp')
+${listen}
+seccomp(seccomp.stdio)
+listen()
+`, { env: { NODE_SECCOMP_LEARN: '1' } })
+  assertExited(result, 'listening\n')
+  assert.match(result.stderr, /^nodeseccomp learn: calls of this run that the policy does not allow:\n/)
+  assert.match(result.stderr, /\n {2}socket\(family=AF_INET, type=SOCK_STREAM, protocol=0\) +x1 +inet, dns\n/)
+  assert.match(result.stderr, /\n {2}listen\(\) +x1 +netio\n/)
+  assert.match(result.stderr, /\nnodeseccomp learn: add to the policy: inet\n$/)
+})
+
+test("penalty 'learn' without the environment variable: the same, for one call", async () => {
+  const result = await runScript(`
+const seccomp = require('node-seccomp')
+seccomp(seccomp.stdio, { penalty: 'learn' })
+require('node:child_process').spawnSync('/bin/true')
+console.log('spawned')
+`)
+  assertExited(result, 'spawned\n')
+  assert.match(result.stderr, /add to the policy: .*proc/)
+  assert.match(result.stderr, /add to the policy: .*exec/)
+})
