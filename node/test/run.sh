@@ -79,6 +79,19 @@ nm -D --undefined-only "$addon" | grep -q ' nsc_policy_load' || fail "the addon 
 step "node --test"
 node --test test/*.test.js
 
+# The cross-cutting Node tests of the repository (real workloads, JS probes), when run from it.
+extra=""
+for dir in "$here/../tests/workloads" "$here/../tests/probes"; do
+	for file in "$dir"/*.test.js; do
+		[ -f "$file" ] && extra="$extra $file"
+	done
+done
+if [ -n "$extra" ]; then
+	step "node --test$extra"
+	# shellcheck disable=SC2086 # a list of files
+	NODE_SECCOMP_PACKAGE="$scratch/node-seccomp" node --test $extra
+fi
+
 step "npm pack ships exactly what is needed"
 tarball=$(npm pack --silent $npm_flags | tail -n 1)
 [ "$tarball" = node-seccomp-0.1.0.tgz ] || fail "npm pack made '$tarball'"

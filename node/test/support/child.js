@@ -9,7 +9,7 @@ const fs = require('node:fs')
 const os = require('node:os')
 const path = require('node:path')
 
-const PACKAGE_ROOT = path.resolve(__dirname, '..', '..')
+const PACKAGE_ROOT = path.resolve(__dirname, '..', '..') // the package, with its built addon
 const TIMEOUT_MS = 60000
 
 let scratch = null
@@ -46,12 +46,20 @@ function childEnvironment (extra) {
  * { status, signal, stdout, stderr }. stdin is /dev/null, stdout and stderr are pipes.
  */
 function runScript (source, { extension = '.js', args = [], env = {} } = {}) {
-  const file = writeScript(source, extension)
+  return runFile(writeScript(source, extension), { args, env })
+}
+
+/**
+ * Run an existing file in a child node; `require('node-seccomp')` finds this package through
+ * the scratch project (scripts written there) or NODE_PATH (programs kept elsewhere, such as
+ * tests/workloads). Resolves to { status, signal, stdout, stderr }.
+ */
+function runFile (file, { args = [], env = {} } = {}) {
   const argv = ['-c', 'ulimit -c 0; exec "$@"', 'sh', process.execPath, file, ...args]
   return new Promise((resolve, reject) => {
     const child = spawn('/bin/sh', argv, {
       cwd: scratchDir(),
-      env: childEnvironment(env),
+      env: childEnvironment({ NODE_PATH: path.join(scratchDir(), 'node_modules'), ...env }),
       stdio: ['ignore', 'pipe', 'pipe']
     })
     let stdout = ''
@@ -107,6 +115,8 @@ function libraryReport () {
 module.exports = {
   PACKAGE_ROOT,
   runScript,
+  runFile,
+  describeEnd,
   assertExited,
   assertKilledBySigsys,
   libraryReport
