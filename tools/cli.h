@@ -30,4 +30,7 @@ struct nsc_policy *cli_policy(const char *promises, const char *extra, const cha
 /* Where nodeseccomp-preload.so is: $NODESECCOMP_PRELOAD, or the installed one. */
 const char *cli_preload_path(void);
 
+/* Append it to LD_PRELOAD (after entries already there, which may need to come first). */
+void cli_add_preload(void);
+
 #endif

@@ -101,10 +101,9 @@ int cli_learn(int argc, char **argv)
 	}
 	/* The preload library marks where the program's own code starts. */
 	setenv("NODESECCOMP_LEARN_MARK", "1", 1);
-	setenv("LD_PRELOAD", cli_preload_path(), 1);
+	cli_add_preload();
 	l = nsc_learner_new();
 	r = l ? nsc_learner_run(l, argv + optind, &status) : -ENOMEM;
-	unsetenv("LD_PRELOAD");
 	if (r < 0) {
 		fprintf(stderr, "nodeseccomp: learn: %s\n", strerror(-r));
 		nsc_learner_free(l);

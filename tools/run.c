@@ -68,12 +68,13 @@ bad:
 	return NULL;
 }
 
-static void set_preload(void)
+/* After any LD_PRELOAD already set: some libraries (sanitizer runtimes) must come first. */
+void cli_add_preload(void)
 {
 	const char *old = getenv("LD_PRELOAD");
 	char *value;
 
-	if (old && *old && asprintf(&value, "%s:%s", cli_preload_path(), old) >= 0) {
+	if (old && *old && asprintf(&value, "%s:%s", old, cli_preload_path()) >= 0) {
 		setenv("LD_PRELOAD", value, 1);
 		free(value);
 	} else {
@@ -92,7 +93,7 @@ static void run_child(char **argv, const char *promises, const char *penalty, co
 		setenv("NODESECCOMP_PENALTY", penalty, 1);
 	if (errnos)
 		setenv("NODESECCOMP_ERRNOS", errnos, 1);
-	set_preload();
+	cli_add_preload();
 	/* Per-syscall errnos only in the program's own filter: the dynamic loader must start it. */
 	startup = cli_policy(promises, STARTUP_GROUPS, penalty, NULL);
 	if (startup == NULL)

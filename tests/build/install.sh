@@ -16,7 +16,7 @@ lib=$(find "$tmp/root" -name 'libnodeseccomp.so.0' | head -n1)
 check_program() { # check_program LABEL CFLAGS-AND-LIBS... ; runs with LD_LIBRARY_PATH set by caller
 	label=$1; shift
 	# shellcheck disable=SC2068
-	${CC:-cc} -o "$tmp/demo" "$top_srcdir/doc/examples/pledge-demo.c" $@
+	${CC:-cc} ${SANITIZER_FLAGS:-} -o "$tmp/demo" "$top_srcdir/doc/examples/pledge-demo.c" $@
 	out=$("$tmp/demo")
 	case "$out" in
 	*"killed by SIGSYS when it called socket()"*) echo "$label: ok" ;;
