@@ -17,19 +17,6 @@ build() { # build DIR CONFIGURE-ARGS...
 	(cd "$dir" && { [ -f Makefile ] || "$top/configure" -q "$@"; } && make -j"$jobs" -s)
 }
 
-# Sum the automake test summaries into the closing line CI reads.
-summary() {
-	passed=0 failed=0 skipped=0
-	for log in "$@"; do
-		[ -f "$log" ] || continue
-		p=$(sed -n 's/^# PASS: *//p' "$log"); f=$(sed -n 's/^# FAIL: *//p' "$log")
-		e=$(sed -n 's/^# ERROR: *//p' "$log"); s=$(sed -n 's/^# SKIP: *//p' "$log")
-		passed=$((passed + ${p:-0})); failed=$((failed + ${f:-0} + ${e:-0}))
-		skipped=$((skipped + ${s:-0}))
-	done
-	echo "$passed passed, $failed failed, $skipped skipped"
-}
-
 case "${1:-}" in
 demo)
 	build _build --enable-werror
@@ -42,8 +29,20 @@ test)
 	make -C _build -j"$jobs" distcheck >_build/distcheck.out 2>&1 || { tail -40 _build/distcheck.out; status=1; }
 	build _build-asan --enable-werror --enable-sanitizers
 	make -C _build-asan -j"$jobs" check || status=1
-	echo "== _build (-Werror) and _build-asan (ASan+UBSan), distcheck $( [ $status = 0 ] && echo ok || echo see above)"
-	summary _build/test-suite.log _build-asan/test-suite.log
+	# Bounded fuzzing: 20 s for each of the three targets (sh tests/fuzz/run.sh 600 for longer).
+	top_builddir=$top/_build sh tests/fuzz/run.sh 20 >_build/fuzz.out 2>&1 || status=1
+	grep -E '^fuzz-' _build/fuzz.out
+	fuzz=$(tail -n 1 _build/fuzz.out)
+	# Distribution packages: built, installed from a local apt repository, purged (root only).
+	packaging=""
+	if [ "$(id -u)" = 0 ] && [ -f tests/packaging/run.sh ]; then
+		bash tests/packaging/run.sh >_build/packaging.out 2>&1 || { tail -40 _build/packaging.out; status=1; }
+		packaging=$(tail -n 1 _build/packaging.out)
+	fi
+	echo "== _build (-Werror), _build-asan (ASan+UBSan), distcheck $( [ $status = 0 ] && echo ok || echo see above)"
+	echo "== fuzzing: $fuzz; packaging: ${packaging:-not run (needs root)}"
+	# Every test counted once, as its runner counts: the line CI reads.
+	python3 tests/summary.py _build _build-asan _build/fuzz.out _build/packaging.out
 	exit $status
 	;;
 *)
