@@ -18,20 +18,14 @@
 
 /* ---- formatting without allocation ------------------------------------------------------------ */
 
-struct line {
-	char *text;
-	size_t size;
-	size_t len;
-};
-
-static void put(struct line *l, const char *s)
+void nsc_line_put(struct nsc_line *l, const char *s)
 {
 	while (*s && l->len + 1 < l->size)
 		l->text[l->len++] = *s++;
 	l->text[l->len] = '\0';
 }
 
-static void put_hex(struct line *l, uint64_t v)
+static void put_hex(struct nsc_line *l, uint64_t v)
 {
 	char digits[19] = "0x";
 	int n = 2;
@@ -40,10 +34,10 @@ static void put_hex(struct line *l, uint64_t v)
 		if ((v >> shift) != 0 || shift == 0 || n > 2)
 			digits[n++] = "0123456789abcdef"[(v >> shift) & 0xf];
 	digits[n] = '\0';
-	put(l, digits);
+	nsc_line_put(l, digits);
 }
 
-static void put_dec(struct line *l, uint64_t v)
+void nsc_line_put_dec(struct nsc_line *l, uint64_t v)
 {
 	char digits[21];
 	int n = sizeof(digits) - 1;
@@ -52,7 +46,7 @@ static void put_dec(struct line *l, uint64_t v)
 	do
 		digits[--n] = (char)('0' + v % 10);
 	while ((v /= 10) != 0);
-	put(l, digits + n);
+	nsc_line_put(l, digits + n);
 }
 
 struct flag {
@@ -60,27 +54,27 @@ struct flag {
 	const char *name;
 };
 
-static void put_flags(struct line *l, uint64_t v, const struct flag *flags, size_t n)
+static void put_flags(struct nsc_line *l, uint64_t v, const struct flag *flags, size_t n)
 {
 	bool first = true;
 
 	for (size_t i = 0; i < n; i++) {
 		if (!(v & flags[i].bit))
 			continue;
-		put(l, first ? "" : "|");
-		put(l, flags[i].name);
+		nsc_line_put(l, first ? "" : "|");
+		nsc_line_put(l, flags[i].name);
 		v &= ~flags[i].bit;
 		first = false;
 	}
 	if (v || first) {
-		put(l, first ? "" : "|");
+		nsc_line_put(l, first ? "" : "|");
 		put_hex(l, v);
 	}
 }
 
 /* ---- the arguments that decide between groups --------------------------------------------------- */
 
-static void put_open_flags(struct line *l, uint64_t flags)
+static void put_open_flags(struct nsc_line *l, uint64_t flags)
 {
 	static const struct flag bits[] = {
 		{ O_CREAT, "O_CREAT" },       { O_EXCL, "O_EXCL" },     { O_TRUNC, "O_TRUNC" },
@@ -89,28 +83,28 @@ static void put_open_flags(struct line *l, uint64_t flags)
 	};
 	static const char *const modes[] = { "O_RDONLY", "O_WRONLY", "O_RDWR", "O_ACCMODE" };
 
-	put(l, "flags=");
-	put(l, modes[flags & O_ACCMODE]);
+	nsc_line_put(l, "flags=");
+	nsc_line_put(l, modes[flags & O_ACCMODE]);
 	flags &= ~(uint64_t)(O_ACCMODE | O_CLOEXEC | O_NONBLOCK | O_NOCTTY | O_LARGEFILE |
 			     O_NOFOLLOW);
 	for (size_t i = 0; i < sizeof(bits) / sizeof(bits[0]); i++) {
 		if (flags & bits[i].bit) {
-			put(l, "|");
-			put(l, bits[i].name);
+			nsc_line_put(l, "|");
+			nsc_line_put(l, bits[i].name);
 		}
 	}
 }
 
-static void put_prot(struct line *l, uint64_t prot)
+static void put_prot(struct nsc_line *l, uint64_t prot)
 {
 	static const struct flag bits[] = {
 		{ PROT_READ, "PROT_READ" }, { PROT_WRITE, "PROT_WRITE" }, { PROT_EXEC, "PROT_EXEC" },
 	};
-	put(l, "prot=");
+	nsc_line_put(l, "prot=");
 	put_flags(l, prot, bits, sizeof(bits) / sizeof(bits[0]));
 }
 
-static void put_socket(struct line *l, const uint64_t *args)
+static void put_socket(struct nsc_line *l, const uint64_t *args)
 {
 	static const char *const families[] = { [AF_UNIX] = "AF_UNIX",     [AF_INET] = "AF_INET",
 						[AF_INET6] = "AF_INET6",   [AF_NETLINK] = "AF_NETLINK",
@@ -119,24 +113,24 @@ static void put_socket(struct line *l, const uint64_t *args)
 					     [SOCK_RAW] = "SOCK_RAW", [SOCK_SEQPACKET] = "SOCK_SEQPACKET" };
 	uint64_t type = args[1] & 0xf;
 
-	put(l, "family=");
+	nsc_line_put(l, "family=");
 	if (args[0] < sizeof(families) / sizeof(families[0]) && families[args[0]])
-		put(l, families[args[0]]);
+		nsc_line_put(l, families[args[0]]);
 	else
-		put_dec(l, args[0]);
-	put(l, ", type=");
+		nsc_line_put_dec(l, args[0]);
+	nsc_line_put(l, ", type=");
 	if (type < sizeof(types) / sizeof(types[0]) && types[type])
-		put(l, types[type]);
+		nsc_line_put(l, types[type]);
 	else
-		put_dec(l, type);
-	put(l, ", protocol=");
-	put_dec(l, args[2]);
+		nsc_line_put_dec(l, type);
+	nsc_line_put(l, ", protocol=");
+	nsc_line_put_dec(l, args[2]);
 }
 
 void nsc_describe_arguments(const struct nsc_call_index *index, int nr, const uint64_t *args,
 			    char *out, size_t len)
 {
-	struct line line = { .text = out, .size = len, .len = 0 }, *l = &line;
+	struct nsc_line line = { .text = out, .size = len, .len = 0 }, *l = &line;
 	bool checked[6] = { false }, any = false;
 
 	if (len > 0)
@@ -162,9 +156,9 @@ void nsc_describe_arguments(const struct nsc_call_index *index, int nr, const ui
 	for (unsigned a = 0; a < 6; a++) {
 		if (!checked[a])
 			continue;
-		put(l, any ? ", arg" : "arg");
-		put_dec(l, a);
-		put(l, "=");
+		nsc_line_put(l, any ? ", arg" : "arg");
+		nsc_line_put_dec(l, a);
+		nsc_line_put(l, "=");
 		put_hex(l, args[a]);
 		any = true;
 	}

@@ -26,6 +26,17 @@ struct nsc_call_index {
 	size_t nrules;
 };
 
+/* Text built piece by piece into a caller's buffer, always NUL-terminated, never allocating
+ * (the diagnose handler uses it in signal context). */
+struct nsc_line {
+	char *text;
+	size_t size;
+	size_t len;
+};
+
+void nsc_line_put(struct nsc_line *l, const char *s);
+void nsc_line_put_dec(struct nsc_line *l, uint64_t v);
+
 /* The index, built once per process; NULL when out of memory. */
 const struct nsc_call_index *nsc_call_index(void);
 

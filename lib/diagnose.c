@@ -19,15 +19,11 @@
 #include "config.h"
 
 #include <errno.h>
-#include <fcntl.h>
 #include <seccomp.h>
 #include <signal.h>
-#include <stdbool.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/mman.h>
-#include <sys/socket.h>
 #include <sys/syscall.h>
 #include <ucontext.h>
 #include <unistd.h>
@@ -51,29 +47,6 @@ static const struct nsc_indexed_rule *allowing_rule(int nr, const uint64_t *args
 			return r;
 	}
 	return NULL;
-}
-
-struct line {
-	char text[512];
-	size_t len;
-};
-
-static void put(struct line *l, const char *s)
-{
-	while (*s && l->len < sizeof(l->text) - 1)
-		l->text[l->len++] = *s++;
-}
-
-static void put_dec(struct line *l, uint64_t v)
-{
-	char digits[21];
-	int n = sizeof(digits) - 1;
-
-	digits[n] = '\0';
-	do
-		digits[--n] = (char)('0' + v % 10);
-	while ((v /= 10) != 0);
-	put(l, digits + n);
 }
 
 /* ---- the handler ------------------------------------------------------------------------------ */
@@ -103,36 +76,36 @@ static void on_sigsys(int sig, siginfo_t *info, void *context)
 	int nr = info->si_syscall, saved_errno = errno;
 	uint64_t args[6];
 	const struct nsc_indexed_rule *allow;
-	struct line l = { .len = 0 };
-	char arguments[256];
+	char text[512], arguments[256];
+	struct nsc_line l = { .text = text, .size = sizeof(text), .len = 0 };
 
 	(void)sig;
 	read_arguments(context, args);
-	put(&l, "nodeseccomp: blocked ");
+	nsc_line_put(&l, "nodeseccomp: blocked ");
 	if (nr >= 0 && nr < NSC_SYSCALL_SCAN_MAX && diag.index->names[nr])
-		put(&l, diag.index->names[nr]);
+		nsc_line_put(&l, diag.index->names[nr]);
 	else {
-		put(&l, "syscall ");
-		put_dec(&l, (uint64_t)nr);
+		nsc_line_put(&l, "syscall ");
+		nsc_line_put_dec(&l, (uint64_t)nr);
 	}
-	put(&l, "(");
+	nsc_line_put(&l, "(");
 	nsc_describe_arguments(diag.index, nr, args, arguments, sizeof(arguments));
-	put(&l, arguments);
-	put(&l, ")");
+	nsc_line_put(&l, arguments);
+	nsc_line_put(&l, ")");
 	allow = allowing_rule(nr, args);
 	if (allow) {
-		put(&l, " - allowed by group \"");
-		put(&l, nsc_table[allow->group].name);
-		put(&l, "\"");
+		nsc_line_put(&l, " - allowed by group \"");
+		nsc_line_put(&l, nsc_table[allow->group].name);
+		nsc_line_put(&l, "\"");
 		for (size_t i = 0; i < 2 && allow->rule->also[i]; i++) {
-			put(&l, i ? " and \"" : " with \"");
-			put(&l, allow->rule->also[i]);
-			put(&l, "\"");
+			nsc_line_put(&l, i ? " and \"" : " with \"");
+			nsc_line_put(&l, allow->rule->also[i]);
+			nsc_line_put(&l, "\"");
 		}
 	} else {
-		put(&l, " - no group allows it; allow the syscall by name");
+		nsc_line_put(&l, " - no group allows it; allow the syscall by name");
 	}
-	put(&l, "\n");
+	nsc_line_put(&l, "\n");
 	if (write(2, l.text, l.len) < 0)
 		errno = saved_errno;
 	/* Again, with SIGSYS blocked: the kernel now delivers it with its default action. */

@@ -62,27 +62,27 @@ static void bad_errno(char *out, size_t len) { WITH_POLICY(r = nsc_policy_set_sy
 static void bad_fd(char *out, size_t len) { WITH_POLICY(nsc_policy_pledge(p, "stdio"); r = nsc_policy_export_pfc(p, -1)); }
 static void empty_policy(char *out, size_t len) { WITH_POLICY(r = nsc_policy_load(p)); }
 
-static void megabyte_string(char *out, size_t len)
+/* A string of 1 MiB - 1 letters. */
+static char *megabyte(void)
 {
 	char *big = malloc(1 << 20);
 
 	memset(big, 'a', (1 << 20) - 1);
 	big[(1 << 20) - 1] = '\0';
-	{
-		WITH_POLICY(r = nsc_policy_pledge(p, big));
-	}
+	return big;
+}
+
+static void megabyte_string(char *out, size_t len)
+{
+	char *big = megabyte();
+	WITH_POLICY(r = nsc_policy_pledge(p, big));
 	free(big);
 }
 
 static void megabyte_name(char *out, size_t len)
 {
-	char *big = malloc(1 << 20);
-
-	memset(big, 'a', (1 << 20) - 1);
-	big[(1 << 20) - 1] = '\0';
-	{
-		WITH_POLICY(r = nsc_policy_allow_syscall(p, big));
-	}
+	char *big = megabyte();
+	WITH_POLICY(r = nsc_policy_allow_syscall(p, big));
 	free(big);
 }
 

@@ -209,16 +209,6 @@ static int inet6_under_unix(void) { return sock(AF_INET6, SOCK_STREAM, 0); }
 static int vsock_socket(void) { return sock(40 /* AF_VSOCK */, SOCK_STREAM, 0); }
 static int upper_bits_family(void) { return result(syscall(NR(socket), 0x100000000L | AF_PACKET, SOCK_RAW, 0)); }
 
-static int sendto_with_address(void)
-{
-	int sv[2];
-	struct sockaddr_in to = { .sin_family = AF_INET, .sin_port = htons(9) };
-
-	if (socketpair(AF_UNIX, SOCK_DGRAM, 0, sv) != 0)
-		return errno;
-	return result(sendto(sv[0], "x", 1, 0, (struct sockaddr *)&to, sizeof(to)));
-}
-
 static int bind_to_device(void)
 {
 	int fd = socket(AF_INET, SOCK_STREAM, 0);

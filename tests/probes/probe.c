@@ -6,7 +6,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <netinet/in.h>
 #include <sys/resource.h>
+#include <sys/socket.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -16,6 +18,16 @@
 int result(long r)
 {
 	return r >= 0 ? 0 : (errno ? errno : 255);
+}
+
+int sendto_with_address(void)
+{
+	int sv[2];
+	struct sockaddr_in to = { .sin_family = AF_INET, .sin_port = htons(9) };
+
+	if (socketpair(AF_UNIX, SOCK_DGRAM, 0, sv) != 0)
+		return errno;
+	return result(sendto(sv[0], "x", 1, 0, (struct sockaddr *)&to, sizeof(to)));
 }
 
 const char *fresh_name(void)

@@ -40,6 +40,9 @@ const char *fresh_name(void);
 /* The name of a file that exists (with some text) in the scratch directory. */
 #define EXISTING_FILE "existing.txt"
 
+/* sendto() with a destination address on a local datagram pair (used by several suites). */
+int sendto_with_address(void);
+
 /* 0 if r >= 0, else errno: how an op turns a libc result into the child's report. */
 int result(long r);
 

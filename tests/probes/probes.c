@@ -185,16 +185,6 @@ static int local_pair(void)
 	return result(socketpair(AF_UNIX, SOCK_STREAM, 0, sv));
 }
 
-static int sendto_with_address(void)
-{
-	int sv[2];
-	struct sockaddr_in to = { .sin_family = AF_INET, .sin_port = htons(9) };
-
-	if (socketpair(AF_UNIX, SOCK_DGRAM, 0, sv) != 0)
-		return errno;
-	return result(sendto(sv[0], "x", 1, 0, (struct sockaddr *)&to, sizeof(to)));
-}
-
 static int udp_sendto_loopback(void)
 {
 	struct sockaddr_in to = { .sin_family = AF_INET, .sin_port = htons(9),
