@@ -69,7 +69,7 @@ cleanup_apt() {
 	if [ "$installed_by_us" = yes ] && [ "$any" = yes ]; then
 		# shellcheck disable=SC2086
 		apt_get purge -y -q $packages >"${work:-/tmp}/purge.log" 2>&1 ||
-			echo "cleanup: apt-get purge failed (see ${work:-/tmp}/purge.log)"
+			{ echo "cleanup: apt-get purge failed:"; tail -n 20 "${work:-/tmp}/purge.log"; } >&3
 	fi
 	if [ "$list_by_us" = yes ]; then
 		rm -f "$apt_list"
@@ -85,12 +85,14 @@ on_exit() {
 	trap - EXIT INT TERM
 	cleanup_apt
 	if [ -n "$work" ] && [ -d "$work" ]; then
-		if [ "${NSC_KEEP_WORK:-0}" = 1 ]; then echo "kept $work"; else rm -rf "$work"; fi
+		if [ "${NSC_KEEP_WORK:-0}" = 1 ]; then echo "kept $work" >&3; else rm -rf "$work"; fi
 	fi
 	exit "$status"
 }
+# fd 3 is the script's own stdout: a trap can run while a command's output goes to a log.
+exec 3>&1
 trap on_exit EXIT
-trap 'echo "interrupted"; exit 130' INT TERM
+trap 'failed=$((failed + 1)); echo "FAIL: interrupted" >&3; echo "$passed passed, $failed failed, $skipped skipped" >&3; exit 130' INT TERM
 
 # ---- 0. the machine ---------------------------------------------------------------------------
 if [ "$(id -u)" != 0 ]; then
