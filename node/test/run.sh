@@ -88,7 +88,7 @@ node --test test/*.test.js
 
 # The cross-cutting Node tests of the repository (real workloads, JS probes), when run from it.
 extra=""
-for dir in "$here/../tests/workloads" "$here/../tests/probes"; do
+for dir in "$here/../tests/workloads" "$here/../tests/probes" "$here/../tests/bad-input"; do
 	for file in "$dir"/*.test.js; do
 		[ -f "$file" ] && extra="$extra $file"
 	done
