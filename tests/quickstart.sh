@@ -20,7 +20,21 @@ build() { # build DIR CONFIGURE-ARGS...
 case "${1:-}" in
 demo)
 	build _build --enable-werror
+	echo "== the C library: doc/examples/pledge-demo.c"
 	make -s -C _build demo
+	echo "== the CLI: nodeseccomp exec"
+	export NODESECCOMP_PRELOAD="$top/_build/tools/.libs/nodeseccomp-preload.so"
+	_build/tools/nodeseccomp exec -p "stdio rpath" -- cat /etc/os-release | head -n 1
+	_build/tools/nodeseccomp exec -p "stdio rpath" --penalty diagnose -- touch /tmp/nodeseccomp-demo || true
+	echo "== the Node addon: built against _build, then the original README example"
+	rm -rf _build/node-demo && mkdir -p _build/node-demo
+	(cd node && tar -cf - --exclude=./node_modules --exclude=./build .) | (cd _build/node-demo && tar -xf -)
+	(cd _build/node-demo && PKG_CONFIG_PATH="$top/_build" npm_config_nodedir=/usr \
+		npm ci --omit=dev --no-audit --no-fund >npm.log 2>&1) || { cat _build/node-demo/npm.log; exit 1; }
+	NODE_PATH="$top/_build" node -e "
+		const seccomp = require('$top/_build/node-demo'); const { stdio } = seccomp
+		seccomp(stdio)
+		console.log('writing to stdout!  (node-seccomp ' + seccomp.version.addon + ', libnodeseccomp ' + seccomp.version.library + ')')"
 	;;
 test)
 	build _build --enable-werror

@@ -108,7 +108,7 @@ static void run_child(char **argv, const char *promises, const char *penalty, co
 }
 
 /* The shell's convention: the exit code, or 128 + the signal. */
-static int report(const char *command, int status)
+static int report(const char *command, int status, const char *penalty)
 {
 	int sig;
 
@@ -118,7 +118,9 @@ static int report(const char *command, int status)
 	if (sig == SIGSYS)
 		fprintf(stderr,
 			"nodeseccomp: %s was killed by SIGSYS: it made a syscall its pledge does not "
-			"allow (run again with --penalty diagnose to see which)\n", command);
+			"allow%s\n", command,
+			penalty && strcmp(penalty, "diagnose") == 0 ? "" :
+			" (run again with --penalty diagnose to see which)");
 	else
 		fprintf(stderr, "nodeseccomp: %s was killed by %s\n", command, sigabbrev_np(sig) ?: "a signal");
 	return 128 + sig;
@@ -176,5 +178,5 @@ int cli_exec(int argc, char **argv)
 			perror("nodeseccomp: waitpid");
 			return 126;
 		}
-	return report(argv[optind], status);
+	return report(argv[optind], status, penalty);
 }
