@@ -67,6 +67,10 @@ if grep -q '"resolved"' package-lock.json; then
 	fail "package-lock.json contains resolved URLs (npm's omit-lockfile-registry-resolved)"
 fi
 
+# npm and node-gyp run their own make: a surrounding `make -j` must not hand them its jobserver
+# (GNU make then warns, and this script refuses any warning).
+unset MAKEFLAGS MFLAGS MAKELEVEL
+
 step "npm ci (checks for libnodeseccomp, builds the addon)"
 # shellcheck disable=SC2086 # npm_flags is a list of flags
 npm ci $npm_flags --foreground-scripts >"$scratch/install.log" 2>&1 ||

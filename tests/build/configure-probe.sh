@@ -2,6 +2,11 @@
 # configure refuses a libseccomp that is too old, or one without SCMP_ACT_KILL_PROCESS, with a
 # message naming the version found, the version needed and the Debian package to install.
 set -eu
+if [ -f "$top_srcdir/config.status" ]; then
+	# configure refuses a second build directory once the source directory is configured.
+	echo "SKIP: in-tree build (the source directory is configured); a VPATH build runs this"
+	exit 77
+fi
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 
