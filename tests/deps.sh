@@ -4,7 +4,7 @@
 set -eu
 
 packages="gcc g++ make autoconf automake libtool pkg-config libseccomp-dev check
-	nodejs strace valgrind clang libclang-rt-14-dev xz-utils
+	nodejs strace valgrind clang libclang-rt-14-dev xz-utils python3 git
 	${NSC_EXTRA_PACKAGES:-}"
 
 missing=""
