@@ -98,6 +98,9 @@ static int pkey_protect_executable(void) { return mprotect_to(PROT_READ | PROT_E
 /* ---- descriptors ------------------------------------------------------------------------------ */
 
 static int fcntl_getfl(void) { return result(fcntl(1, F_GETFL)); }
+static int fcntl_getfd(void) { return result(fcntl(1, F_GETFD)); }
+static int fcntl_dupfd(void) { return result(fcntl(1, F_DUPFD, 10)); }
+static int fcntl_getown(void) { return result(fcntl(1, F_GETOWN)); }
 static int fcntl_setown(void) { return result(fcntl(1, F_SETOWN, getpid())); }
 static int ioctl_fionread(void)
 {
@@ -232,6 +235,9 @@ static const struct probe probes[] = {
 	EXPECT_OK("stdio", map_readwrite),
 	EXPECT_OK("stdio", protect_readonly),
 	EXPECT_OK("stdio", fcntl_getfl),
+	EXPECT_OK("stdio", fcntl_getfd),
+	EXPECT_OK("stdio", fcntl_dupfd),
+	EXPECT_KILL("stdio", fcntl_getown),
 	EXPECT_OK("stdio", ioctl_fionread),
 	EXPECT_OK("stdio", ioctl_tiocgwinsz),
 	EXPECT_OK("stdio", signal_self),
