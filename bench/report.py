@@ -361,6 +361,8 @@ def main(raw_path, md_path, png_path):
     open(md_path, "w").write("\n".join(md))
     if len(sys.argv) > 4:
         splice(sys.argv[4], md)
+    if len(sys.argv) > 5:
+        splice_targets(sys.argv[5], md)
 
     # ---- plot ----------------------------------------------------------------------------
     try:
@@ -388,6 +390,24 @@ def splice(readme, md):
     head, rest = text.split(begin, 1)
     tail = rest.split(end, 1)[1]
     open(readme, "w").write(head + begin + "\n" + "\n".join(body).strip() + "\n" + end + tail)
+
+
+def splice_targets(readme, md):
+    """Copy the targets table between <!-- bench-targets: begin/end --> of the top README."""
+    begin, end = "<!-- bench-targets: begin -->", "<!-- bench-targets: end -->"
+    text = open(readme).read()
+    if begin not in text or end not in text:
+        return
+    lines, inside = [], False
+    for line in md:
+        if line.startswith("## "):
+            inside = line.strip() == "## Targets"
+            continue
+        if inside:
+            lines.append(line)
+    head, rest = text.split(begin, 1)
+    tail = rest.split(end, 1)[1]
+    open(readme, "w").write(head + begin + "\n" + "\n".join(lines).strip() + "\n" + end + tail)
 
 
 def plot(path, mins, r_min, bpf, node, pairs, cpu_seq):

@@ -147,5 +147,5 @@ record env load-after "$(cut -d' ' -f1-3 /proc/loadavg)"
 cp "$raw" "$src/bench/results.tsv"
 say "report"
 "$python" "$src/bench/report.py" "$raw" "$src/bench/results.md" "$src/bench/results.png" \
-	"$src/bench/README.md"
-say "wrote bench/results.md, bench/results.png, bench/results.tsv; results copied into bench/README.md"
+	"$src/bench/README.md" "$src/README.md"
+say "wrote bench/results.md, bench/results.png, bench/results.tsv; results copied into bench/README.md and the targets into README.md"
