@@ -75,6 +75,23 @@ int apply_errnos(nsc_policy *p, const char *text, const char **why)
 	return r;
 }
 
+int allow_errno_syscalls(nsc_policy *p, const char *text)
+{
+	char *copy = strdup(text), *save = NULL;
+	int r = 0;
+
+	if (copy == NULL)
+		return -ENOMEM;
+	for (char *item = strtok_r(copy, ",", &save); item && r == 0; item = strtok_r(NULL, ",", &save)) {
+		char *eq = strchr(item, '=');
+		if (eq)
+			*eq = '\0';
+		r = nsc_policy_allow_syscall(p, item);
+	}
+	free(copy);
+	return r;
+}
+
 const char *options_error(const nsc_policy *p, const char *why)
 {
 	return why != NULL ? why : nsc_policy_error(p);

@@ -15,6 +15,9 @@ int apply_penalty(nsc_policy *p, const char *text, const char **why);
 /* Apply "bind=EADDRINUSE,connect=ECONNREFUSED" (comma-separated SYSCALL=ERRNO). */
 int apply_errnos(nsc_policy *p, const char *text, const char **why);
 
+/* Allow, by name, each syscall of a --errno list (the start-up filter of exec). */
+int allow_errno_syscalls(nsc_policy *p, const char *text);
+
 /* The message for a failed apply_*: the policy's own, or *why. */
 const char *options_error(const nsc_policy *p, const char *why);
 

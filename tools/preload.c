@@ -57,7 +57,8 @@ __attribute__((constructor)) static void pledge_before_main(void)
 	const char *why = NULL;
 	nsc_policy *p;
 
-	if (getenv("NODESECCOMP_LEARN_MARK") != NULL) {
+	/* The learn mark only when no pledge was asked for: a pledge is never skipped. */
+	if (promises == NULL && getenv("NODESECCOMP_LEARN_MARK") != NULL) {
 		/* Under `nodeseccomp learn`: only say where the program's own code starts. */
 		unsetenv("NODESECCOMP_LEARN_MARK");
 		forget_preload();

@@ -10,7 +10,9 @@
 #define _GNU_SOURCE
 #include <nodeseccomp.h>
 
+#include <elf.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <getopt.h>
 #include <signal.h>
 #include <stdio.h>
@@ -82,20 +84,84 @@ void cli_add_preload(void)
 	}
 }
 
+/* The file execvp() would run for name, or NULL. */
+static char *find_program(const char *name)
+{
+	const char *path = getenv("PATH");
+	char *copy, *save = NULL, *found = NULL;
+
+	if (strchr(name, '/'))
+		return strdup(name);
+	copy = strdup(path && *path ? path : "/usr/local/bin:/usr/bin:/bin");
+	for (char *dir = strtok_r(copy, ":", &save); copy && dir && !found;
+	     dir = strtok_r(NULL, ":", &save)) {
+		char *candidate;
+		if (asprintf(&candidate, "%s/%s", *dir ? dir : ".", name) < 0)
+			break;
+		if (access(candidate, X_OK) == 0)
+			found = candidate;
+		else
+			free(candidate);
+	}
+	free(copy);
+	return found;
+}
+
+/* A native ELF executable without a program interpreter: no dynamic loader, no preload. */
+static int is_static_elf(const char *file)
+{
+	Elf64_Ehdr eh;
+	Elf64_Phdr ph;
+	int fd = open(file, O_RDONLY | O_CLOEXEC), interp = 0;
+
+	if (fd < 0)
+		return 0;
+	if (pread(fd, &eh, sizeof(eh), 0) != (ssize_t)sizeof(eh) ||
+	    memcmp(eh.e_ident, ELFMAG, SELFMAG) != 0 || eh.e_ident[EI_CLASS] != ELFCLASS64 ||
+	    eh.e_phentsize != sizeof(ph)) {
+		close(fd);
+		return 0; /* a script, or not native: its interpreter is what runs */
+	}
+	for (unsigned i = 0; i < eh.e_phnum && !interp; i++)
+		if (pread(fd, &ph, sizeof(ph), (off_t)(eh.e_phoff + i * sizeof(ph))) == (ssize_t)sizeof(ph))
+			interp = ph.p_type == PT_INTERP;
+	close(fd);
+	return !interp;
+}
+
 static void run_child(char **argv, const char *promises, const char *penalty, const char *errnos)
 {
 	struct rlimit no_core = { 0, 0 };
 	nsc_policy *startup;
+	char *program = find_program(argv[0]);
+	int is_static = program && is_static_elf(program);
 
 	setrlimit(RLIMIT_CORE, &no_core); /* a pledge violation is expected, not a crash */
+	/* Only what this command says reaches the preload library, never what the caller had. */
+	unsetenv("NODESECCOMP_LEARN_MARK");
+	unsetenv("NODESECCOMP_PENALTY");
+	unsetenv("NODESECCOMP_ERRNOS");
 	setenv("NODESECCOMP_PLEDGE", promises, 1);
 	if (penalty)
 		setenv("NODESECCOMP_PENALTY", penalty, 1);
 	if (errnos)
 		setenv("NODESECCOMP_ERRNOS", errnos, 1);
 	cli_add_preload();
-	/* Per-syscall errnos only in the program's own filter: the dynamic loader must start it. */
-	startup = cli_policy(promises, STARTUP_GROUPS, penalty, NULL);
+	if (is_static) {
+		/* No dynamic loader, so no preload: the pledge itself is the only filter, plus the
+		 * execve that starts the program and the arch_prctl its libc sets up TLS with
+		 * (both stay allowed). */
+		startup = cli_policy(promises, "execve arch_prctl", penalty, errnos);
+	} else {
+		/* The errno'd syscalls are allowed at start-up (the loader may need them); the
+		 * program's own filter then answers them with their errno. */
+		startup = cli_policy(promises, STARTUP_GROUPS, penalty, NULL);
+		if (startup && errnos && allow_errno_syscalls(startup, errnos) != 0) {
+			fprintf(stderr, "nodeseccomp: --errno: %s\n", nsc_policy_error(startup));
+			_exit(127);
+		}
+	}
+	free(program);
 	if (startup == NULL)
 		_exit(127);
 	if (nsc_policy_load(startup) != 0) {

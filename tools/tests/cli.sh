@@ -88,6 +88,32 @@ run exec_log "$nsc" exec -p "stdio rpath" --penalty log -- touch "$tmp/logged"
 check "exec: --penalty log lets the call run" 0 $status
 run exec_errnos "$nsc" exec -p "stdio rpath" --errno openat=ENOSPC -- cat /etc/hostname
 check "exec: --errno gives one syscall its errno" 1 $status "$tmp/exec_errnos.err" 'No space left on device'
+# Small programs of our own: one that reads a file, one that opens a socket (dynamic and static).
+cat >"$tmp/readfile.c" <<'C'
+#include <stdio.h>
+int main(int argc, char **argv) { char line[256]; FILE *f = fopen(argv[1], "r"); if (!f) { perror("fopen"); return 1; } if (fgets(line, sizeof line, f)) fputs(line, stdout); return 0; }
+C
+cat >"$tmp/opensocket.c" <<'C'
+#define _GNU_SOURCE
+#include <errno.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/socket.h>
+int main(void) { int fd = socket(AF_INET, SOCK_STREAM, 0); printf("%s\n", fd >= 0 ? "socket" : strerrorname_np(errno)); return 0; }
+C
+${CC:-cc} -o "$tmp/readfile" "$tmp/readfile.c" && ${CC:-cc} -static -o "$tmp/readfile-static" "$tmp/readfile.c" &&
+	${CC:-cc} -o "$tmp/opensocket" "$tmp/opensocket.c"
+check "compiled the test programs (dynamic and static)" 0 $?
+for var in NODESECCOMP_LEARN_MARK=1 NODESECCOMP_PENALTY=log NODESECCOMP_ERRNOS=openat=EPERM; do
+	run exec_env env "$var" "$nsc" exec -p "stdio" -- "$tmp/readfile" /etc/hostname
+	check "exec: $var in the caller's environment does not weaken the pledge" 159 $status
+done
+run exec_static "$nsc" exec -p "stdio" -- "$tmp/readfile-static" /etc/hostname
+check "exec: a static program (no preload) is under the pledge itself" 159 $status
+run exec_static_ok "$nsc" exec -p "stdio rpath" -- "$tmp/readfile-static" /etc/hostname
+check "exec: a static program runs when its pledge allows it" 0 $status "$tmp/exec_static_ok.out" "^$(cat /etc/hostname)\$"
+run exec_errno_socket "$nsc" exec -p "stdio" --errno socket=EACCES -- "$tmp/opensocket"
+check "exec: --errno on a syscall the pledge does not allow answers it with the errno" 0 $status "$tmp/exec_errno_socket.out" '^EACCES$'
 run exec_typo "$nsc" exec -p "stdio rpth" -- true
 check "exec: a bad pledge is refused before anything runs" 2 $status "$tmp/exec_typo.err" 'unknown group or syscall "rpth" \(did you mean "rpath"\?\)'
 run exec_badpen "$nsc" exec -p "stdio" --penalty maim -- true
