@@ -20,6 +20,7 @@
 #include <netinet/in.h>
 #include <netinet/tcp.h>
 #include <sched.h>
+#include <stdio.h> /* RENAME_NOREPLACE and friends */
 #include <string.h>
 #include <sys/ioctl.h>
 #include <sys/mman.h>
@@ -69,6 +70,10 @@
 	(CLONE_NEWNS | CLONE_NEWCGROUP | CLONE_NEWUTS | CLONE_NEWIPC | CLONE_NEWUSER | \
 	 CLONE_NEWPID | CLONE_NEWNET)
 #define CLONE_THREAD_FLAGS (CLONE_VM | CLONE_SIGHAND | CLONE_THREAD)
+/* Mode bits that would let a sandboxed process plant set-ID programs for others. */
+#define SETID_BITS (S_ISUID | S_ISGID)
+/* renameat2() flags that decide whether anything existing is replaced. */
+#define RENAME_FLAGS (RENAME_NOREPLACE | RENAME_EXCHANGE | RENAME_WHITEOUT)
 /* socket(2) type without the two flags that only set descriptor state. */
 #define SOCK_TYPE_MASK (0xffffffffu & ~(unsigned)(SOCK_NONBLOCK | SOCK_CLOEXEC))
 
@@ -268,29 +273,34 @@ static const struct nsc_rule wpath_rules[] = {
 };
 
 static const struct nsc_rule cpath_rules[] = {
-	{ "openat", IF(ARG_MASK(2, CREATE_NEW_KIND, O_WRONLY | O_CREAT | O_EXCL)),
-	  .why = "create new files only (O_CREAT|O_EXCL): never reads or truncates existing ones" },
-	{ "open", IF(ARG_MASK(1, CREATE_NEW_KIND, O_WRONLY | O_CREAT | O_EXCL)),
+	{ "openat", IF(ARG_MASK(2, CREATE_NEW_KIND, O_WRONLY | O_CREAT | O_EXCL), ARG_NONE_OF(3, SETID_BITS)),
+	  .why = "create new files only (O_CREAT|O_EXCL): never reads or truncates existing ones; "
+		 "never set-user-ID or set-group-ID" },
+	{ "open", IF(ARG_MASK(1, CREATE_NEW_KIND, O_WRONLY | O_CREAT | O_EXCL), ARG_NONE_OF(2, SETID_BITS)),
 	  .why = "the same, older call" },
-	{ "openat", IF(ARG_MASK(2, WRITE_KIND, O_WRONLY | O_CREAT)), .also = { "wpath" },
-	  .why = "create or overwrite files: cpath and wpath" },
-	{ "open", IF(ARG_MASK(1, WRITE_KIND, O_WRONLY | O_CREAT)), .also = { "wpath" },
-	  .why = "the same, older call" },
-	{ "creat", .also = { "wpath" }, .why = "creat() truncates: cpath and wpath" },
-	{ "openat", IF(ARG_MASK(2, WRITE_KIND, O_RDWR | O_CREAT)), .also = { "wpath", "rpath" },
-	  .why = "create or open read-write: cpath, wpath and rpath" },
-	{ "open", IF(ARG_MASK(1, WRITE_KIND, O_RDWR | O_CREAT)), .also = { "wpath", "rpath" },
-	  .why = "the same, older call" },
-	{ "openat", IF(ARG_MASK(2, OPEN_KIND, O_RDONLY | O_CREAT)), .also = { "rpath" },
-	  .why = "create or open read-only: cpath and rpath" },
+	{ "openat", IF(ARG_MASK(2, WRITE_KIND, O_WRONLY | O_CREAT), ARG_NONE_OF(3, SETID_BITS)),
+	  .also = { "wpath" }, .why = "create or overwrite files: cpath and wpath" },
+	{ "open", IF(ARG_MASK(1, WRITE_KIND, O_WRONLY | O_CREAT), ARG_NONE_OF(2, SETID_BITS)),
+	  .also = { "wpath" }, .why = "the same, older call" },
+	{ "creat", IF(ARG_NONE_OF(1, SETID_BITS)), .also = { "wpath" },
+	  .why = "creat() truncates: cpath and wpath" },
+	{ "openat", IF(ARG_MASK(2, WRITE_KIND, O_RDWR | O_CREAT), ARG_NONE_OF(3, SETID_BITS)),
+	  .also = { "wpath", "rpath" }, .why = "create or open read-write: cpath, wpath and rpath" },
+	{ "open", IF(ARG_MASK(1, WRITE_KIND, O_RDWR | O_CREAT), ARG_NONE_OF(2, SETID_BITS)),
+	  .also = { "wpath", "rpath" }, .why = "the same, older call" },
+	{ "openat", IF(ARG_MASK(2, OPEN_KIND, O_RDONLY | O_CREAT), ARG_NONE_OF(3, SETID_BITS)),
+	  .also = { "rpath" }, .why = "create or open read-only: cpath and rpath" },
 	{ "mkdir", .why = "create directories" },
 	{ "mkdirat", .why = "create directories" },
 	{ "rmdir", .why = "remove directories" },
 	{ "unlink", .why = "remove files" },
 	{ "unlinkat", .why = "remove files and directories" },
-	{ "rename", .why = "rename" },
-	{ "renameat", .why = "rename" },
-	{ "renameat2", .why = "rename" },
+	{ "renameat2", IF(ARG_MASK(4, RENAME_FLAGS, RENAME_NOREPLACE)),
+	  .why = "rename without replacing (RENAME_NOREPLACE): cpath alone never overwrites" },
+	{ "rename", .also = { "wpath" }, .why = "rename may replace an existing file: needs wpath" },
+	{ "renameat", .also = { "wpath" }, .why = "the same" },
+	{ "renameat2", IF(ARG_NONE_OF(4, RENAME_WHITEOUT)), .also = { "wpath" },
+	  .why = "rename, replacing or exchanging: needs wpath" },
 	{ "link", .why = "hard links" },
 	{ "linkat", .why = "hard links" },
 	{ "symlink", .why = "symbolic links" },
@@ -303,17 +313,17 @@ static const struct nsc_rule dpath_rules[] = {
 };
 
 static const struct nsc_rule tmppath_rules[] = {
-	{ "openat", IF(ARG_MASK(2, TMPFILE_KIND, O_WRONLY | O_TMPFILE_BIT)),
-	  .why = "anonymous temporary files (O_TMPFILE)" },
-	{ "openat", IF(ARG_MASK(2, TMPFILE_KIND, O_RDWR | O_TMPFILE_BIT)),
-	  .why = "anonymous temporary files (O_TMPFILE)" },
+	{ "openat", IF(ARG_MASK(2, TMPFILE_KIND, O_WRONLY | O_TMPFILE_BIT), ARG_NONE_OF(3, SETID_BITS)),
+	  .why = "anonymous temporary files (O_TMPFILE), never set-ID" },
+	{ "openat", IF(ARG_MASK(2, TMPFILE_KIND, O_RDWR | O_TMPFILE_BIT), ARG_NONE_OF(3, SETID_BITS)),
+	  .why = "anonymous temporary files (O_TMPFILE), never set-ID" },
 	{ "memfd_create", .why = "anonymous memory files" },
 };
 
 static const struct nsc_rule fattr_rules[] = {
-	{ "chmod", .why = "file modes" },
-	{ "fchmod", .why = "file modes" },
-	{ "fchmodat", .why = "file modes" },
+	{ "chmod", IF(ARG_NONE_OF(1, SETID_BITS)), .why = "file modes, never set-user-ID or set-group-ID" },
+	{ "fchmod", IF(ARG_NONE_OF(1, SETID_BITS)), .why = "file modes, never set-ID" },
+	{ "fchmodat", IF(ARG_NONE_OF(2, SETID_BITS)), .why = "file modes, never set-ID" },
 	{ "utime", .why = "file times" },
 	{ "utimes", .why = "file times" },
 	{ "futimesat", .why = "file times" },
@@ -584,12 +594,14 @@ const struct nsc_group nsc_table[] = {
 		       "(seccomp cannot see paths: any readable file)", NULL, rpath_rules),
 	GROUP("wpath", "Write opens of existing files, O_RDWR with rpath "
 		       "(any writable file: paths are not checked)", NULL, wpath_rules),
-	GROUP("cpath", "Create and remove files, directories and links; overwriting needs wpath",
+	GROUP("cpath", "Create and remove files, directories and links (never set-ID); overwriting, "
+		       "renaming over a file included, needs wpath",
 	      NULL, cpath_rules),
 	GROUP("dpath", "Create FIFOs with mknod (never device nodes)", NULL, dpath_rules),
 	GROUP("tmppath", "Anonymous temporary files only (O_TMPFILE, memfd_create): not /tmp paths",
 	      NULL, tmppath_rules),
-	GROUP("fattr", "Change file modes, times and extended attributes", NULL, fattr_rules),
+	GROUP("fattr", "Change file modes (never set-ID bits), times and extended attributes", NULL,
+	      fattr_rules),
 	GROUP("chown", "Change file owners", NULL, chown_rules),
 	GROUP("flock", "File locks (flock, fcntl record and OFD locks)", NULL, flock_rules),
 	GROUP("tty", "Terminal settings and window size ioctls (never TIOCSTI)", NULL, tty_rules),

@@ -68,6 +68,16 @@ static int truncate_under_cpath(void) { return result(open(EXISTING_FILE, O_WRON
 static int truncate_path_under_rpath(void) { return result(truncate(EXISTING_FILE, 0)); }
 static int fsopen_mount_api(void) { return result(syscall(NR(fsopen), "tmpfs", 0)); }
 static int open_tree_clone(void) { return result(syscall(NR(open_tree), AT_FDCWD, "/", 1)); }
+/* Planting a set-user-ID program for others, by creating one or by chmod. */
+static int plant_setuid_by_open(void) { return result(syscall(NR(openat), AT_FDCWD, "planted", O_WRONLY | O_CREAT | O_TRUNC, 04755)); }
+static int plant_setuid_by_chmod(void) { return result(chmod(EXISTING_FILE, 04755)); }
+static int plant_setgid_by_fchmodat(void) { return result(syscall(NR(fchmodat), AT_FDCWD, EXISTING_FILE, 02755)); }
+static int overwrite_by_rename(void)
+{
+	int fd = open("replacement", O_WRONLY | O_CREAT | O_EXCL, 0600);
+	return fd < 0 ? errno : result(rename("replacement", EXISTING_FILE));
+}
+
 static int chroot_escape(void) { return result(chroot(".")); }
 static int mount_tmpfs(void) { return result(mount("none", ".", "tmpfs", 0, NULL)); }
 
@@ -305,6 +315,10 @@ static const struct probe attempts[] = {
 	EXPECT_KILL("stdio cpath", read_under_cpath),
 	EXPECT_KILL("stdio cpath", truncate_under_cpath),
 	EXPECT_KILL("stdio rpath", truncate_path_under_rpath),
+	EXPECT_KILL("stdio rpath wpath cpath", plant_setuid_by_open),
+	EXPECT_KILL("stdio rpath fattr", plant_setuid_by_chmod),
+	EXPECT_KILL("stdio rpath fattr", plant_setgid_by_fchmodat),
+	EXPECT_KILL("stdio rpath cpath", overwrite_by_rename),
 	EXPECT_KILL("stdio rpath wpath cpath", fsopen_mount_api),
 	EXPECT_KILL("stdio rpath wpath cpath", open_tree_clone),
 	EXPECT_KILL("stdio rpath wpath cpath", chroot_escape),

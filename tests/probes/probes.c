@@ -50,6 +50,24 @@ static int open_tmpfile(void) { return open_flags(".", O_TMPFILE | O_RDWR); }
 static int legacy_open_write(void) { return result(syscall(SYS_open, EXISTING_FILE, O_WRONLY)); }
 static int legacy_open_read(void) { return result(syscall(SYS_open, EXISTING_FILE, O_RDONLY)); }
 static int legacy_creat(void) { return result(syscall(SYS_creat, fresh_name(), 0600)); }
+static int rename_over_existing(void)
+{
+	int fd = open(fresh_name(), O_WRONLY | O_CREAT | O_EXCL, 0600);
+	return fd < 0 ? errno : result(rename(fresh_name(), EXISTING_FILE));
+}
+
+static int rename_without_replacing(void)
+{
+	char target[80];
+	int fd = open(fresh_name(), O_WRONLY | O_CREAT | O_EXCL, 0600);
+
+	snprintf(target, sizeof(target), "%s.moved", fresh_name());
+	return fd < 0 ? errno : result(renameat2(AT_FDCWD, fresh_name(), AT_FDCWD, target, RENAME_NOREPLACE));
+}
+
+static int create_setuid_file(void) { return result(syscall(SYS_openat, AT_FDCWD, fresh_name(), O_WRONLY | O_CREAT | O_EXCL, 04755)); }
+static int chmod_setuid(void) { return result(chmod(EXISTING_FILE, 04755)); }
+static int chmod_setgid(void) { return result(chmod(EXISTING_FILE, 02755)); }
 static int make_directory(void) { return result(mkdir(fresh_name(), 0700)); }
 static int remove_existing(void) { return result(unlink(EXISTING_FILE)); }
 static int stat_path(void) { struct stat st; return result(stat(EXISTING_FILE, &st)); }
@@ -296,6 +314,11 @@ static const struct probe probes[] = {
 	EXPECT_KILL("stdio cpath", legacy_creat),
 	EXPECT_KILL("stdio cpath", create_readonly),
 	EXPECT_KILL("stdio cpath wpath", create_readwrite),
+	EXPECT_KILL("stdio cpath", rename_over_existing),
+	EXPECT_OK("stdio cpath wpath", rename_over_existing),
+	EXPECT_OK("stdio cpath", rename_without_replacing),
+	EXPECT_KILL("stdio cpath", create_setuid_file),
+	EXPECT_KILL("stdio cpath wpath rpath", create_setuid_file),
 	/* dpath, tmppath, fattr, chown, flock */
 	EXPECT_OK("stdio dpath", make_fifo),
 	EXPECT_KILL("stdio dpath", make_char_device),
@@ -304,6 +327,8 @@ static const struct probe probes[] = {
 	EXPECT_KILL("stdio tmppath", read_existing),
 	EXPECT_OK("stdio fattr", change_mode),
 	EXPECT_KILL("stdio", change_mode),
+	EXPECT_KILL("stdio fattr", chmod_setuid),
+	EXPECT_KILL("stdio fattr", chmod_setgid),
 	EXPECT_OK("stdio chown", change_owner),
 	EXPECT_KILL("stdio fattr", change_owner),
 	EXPECT_OK("stdio flock", lock_file),
