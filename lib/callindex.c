@@ -135,10 +135,16 @@ void nsc_describe_arguments(const struct nsc_call_index *index, int nr, const ui
 
 	if (len > 0)
 		out[0] = '\0';
-	if (nr == SYS_openat || nr == SYS_open) {
-		put_open_flags(l, args[nr == SYS_openat ? 2 : 1]);
+	if (nr == SYS_openat) {
+		put_open_flags(l, args[2]);
 		return;
 	}
+#ifdef SYS_open /* not on aarch64 and other new architectures */
+	if (nr == SYS_open) {
+		put_open_flags(l, args[1]);
+		return;
+	}
+#endif
 	if (nr == SYS_socket || nr == SYS_socketpair) {
 		put_socket(l, args);
 		return;

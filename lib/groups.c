@@ -151,7 +151,7 @@ static const struct nsc_rule stdio_rules[] = {
 	{ "mincore", .why = "memory residency (allocators)" },
 	{ "futex", .why = "locks and condition variables" },
 	{ "set_robust_list", .why = "thread start (glibc)" },
-	{ "get_robust_list", .why = "thread start (glibc)" },
+	{ "get_robust_list", IF(ARG_EQ(0, 0)), .why = "own robust futex list only (another's leaks its heap address)" },
 	{ "set_tid_address", .why = "thread start (glibc)" },
 	{ "rseq", .why = "thread start (glibc registers restartable sequences)" },
 	{ "clone", IF(ARG_MASK(0, CLONE_THREAD_FLAGS | CLONE_NAMESPACES, CLONE_THREAD_FLAGS)),

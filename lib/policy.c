@@ -15,6 +15,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/personality.h>
 #include <sys/prctl.h>
 #include <unistd.h>
 
@@ -157,6 +158,12 @@ static int resolve_for(nsc_policy *p, const char *name)
 	return r;
 }
 
+/* io_uring runs file and network operations that seccomp never sees: it is never allowed. */
+static bool bypasses_seccomp(const char *name)
+{
+	return strncmp(name, "io_uring_", 9) == 0;
+}
+
 NSC_EXPORT int nsc_policy_allow_syscall(nsc_policy *p, const char *name)
 {
 	int nr;
@@ -166,6 +173,9 @@ NSC_EXPORT int nsc_policy_allow_syscall(nsc_policy *p, const char *name)
 	nr = resolve_for(p, name);
 	if (nr < 0)
 		return nr;
+	if (bypasses_seccomp(name))
+		return fail(p, -EPERM, "\"%s\" cannot be allowed: io_uring operations bypass seccomp "
+			    "(every policy answers it with ENOSYS)", name);
 	if (!contains(p->syscalls, p->nsyscalls, nr)) {
 		if (reserve((void **)&p->syscalls, &p->syscalls_cap, p->nsyscalls, sizeof(int)) < 0)
 			return fail(p, -ENOMEM, "out of memory");
@@ -605,6 +615,29 @@ static int load_learning(scmp_filter_ctx ctx)
 	return 0;
 }
 
+/* With READ_IMPLIES_EXEC in the personality, every readable mapping is executable: the
+ * PROT_EXEC checks of the groups would mean nothing. Only prot_exec makes that moot. */
+static bool reads_imply_exec(const nsc_policy *p)
+{
+	int g = nsc_table_find("prot_exec");
+	bool *included = calloc(nsc_table_size, sizeof(*included));
+	bool exec_allowed;
+	int persona = personality(0xffffffff);
+
+	if (persona == -1 || !(persona & READ_IMPLIES_EXEC)) {
+		free(included);
+		return false;
+	}
+	if (included == NULL)
+		return true;
+	for (size_t i = 0; i < nsc_table_size; i++)
+		if (p->groups[i])
+			include_group(included, i);
+	exec_allowed = g >= 0 && included[g];
+	free(included);
+	return !exec_allowed;
+}
+
 NSC_EXPORT int nsc_policy_load(nsc_policy *p)
 {
 	scmp_filter_ctx ctx;
@@ -612,6 +645,9 @@ NSC_EXPORT int nsc_policy_load(nsc_policy *p)
 
 	if (p == NULL)
 		return -EINVAL;
+	if (reads_imply_exec(p))
+		return fail(p, -EPERM, "the process runs with READ_IMPLIES_EXEC (personality), which "
+			    "makes all readable memory executable: refusing a policy without prot_exec");
 	r = compile(p, &ctx, NULL);
 	if (r < 0)
 		return r;
@@ -700,6 +736,9 @@ NSC_EXPORT int nsc_policy_export_oci(nsc_policy *p, int fd)
 		return -EINVAL;
 	if (fd < 0)
 		return fail(p, -EBADF, "invalid file descriptor %d", fd);
+	if (p->penalty == NSC_PENALTY_LEARN)
+		return fail(p, -EINVAL, "the learn penalty works only inside this process: "
+			    "it cannot be exported as an OCI profile");
 	oci = nsc_oci_new();
 	if (oci == NULL)
 		return fail(p, -ENOMEM, "out of memory");

@@ -110,6 +110,16 @@ START_TEST(openbsd_only_names_are_refused)
 }
 END_TEST
 
+START_TEST(io_uring_is_never_allowed)
+{
+	ck_assert_int_eq(nsc_policy_allow_syscall(p, "io_uring_setup"), -EPERM);
+	ck_assert_str_eq(nsc_policy_error(p),
+			 "\"io_uring_setup\" cannot be allowed: io_uring operations bypass seccomp "
+			 "(every policy answers it with ENOSYS)");
+	ck_assert_int_eq(nsc_policy_pledge(p, "stdio io_uring_enter"), -EPERM);
+}
+END_TEST
+
 START_TEST(other_architecture_syscall_is_refused)
 {
 	ck_assert_int_eq(nsc_policy_allow_syscall(p, "socketcall"), -ENOENT);
@@ -427,6 +437,7 @@ static Suite *api_suite(void)
 	tcase_add_test(tc, far_name_gets_no_suggestion);
 	tcase_add_test(tc, openbsd_only_names_are_refused);
 	tcase_add_test(tc, other_architecture_syscall_is_refused);
+	tcase_add_test(tc, io_uring_is_never_allowed);
 	tcase_add_test(tc, malformed_names_are_refused);
 	tcase_add_test(tc, allow_takes_group_or_syscall);
 	tcase_add_test(tc, pledge_string_is_parsed);

@@ -14,6 +14,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/personality.h>
 #include <sys/prctl.h>
 #include <sys/socket.h>
 #include <sys/syscall.h>
@@ -415,6 +416,28 @@ START_TEST(learn_penalty_reports_what_the_policy_lacks)
 }
 END_TEST
 
+/* ---- READ_IMPLIES_EXEC ---------------------------------------------------------------------- */
+
+static void read_implies_exec_child(void)
+{
+	char err[256];
+
+	if (personality(READ_IMPLIES_EXEC) == -1)
+		_exit(SETUP_FAILED);
+	/* Every readable mapping would be executable: a policy without prot_exec is refused. */
+	if (nsc_pledge("stdio", err, sizeof(err)) != -EPERM || prctl(PR_GET_SECCOMP) != 0)
+		_exit(WRONG_RESULT);
+	load_or_exit("stdio prot_exec");
+	_exit(prctl(PR_GET_SECCOMP) == 2 ? OK : WRONG_RESULT);
+}
+
+START_TEST(read_implies_exec_refuses_policies_without_prot_exec)
+{
+	int status = run_in_child(read_implies_exec_child);
+	ck_assert_msg(exited_with(status, OK), "status 0x%x", status);
+}
+END_TEST
+
 /* ---- foreign architectures -------------------------------------------------------------------- */
 
 #if defined(__x86_64__)
@@ -472,6 +495,7 @@ static Suite *live_suite(void)
 	tcase_add_test(tc, diagnose_penalty_names_call_and_group);
 	tcase_add_test(tc, diagnose_penalty_without_group);
 	tcase_add_test(tc, learn_penalty_reports_what_the_policy_lacks);
+	tcase_add_test(tc, read_implies_exec_refuses_policies_without_prot_exec);
 #if defined(__x86_64__)
 	tcase_add_test(tc, i386_entry_is_killed);
 	tcase_add_test(tc, x32_entry_is_killed);

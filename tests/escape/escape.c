@@ -111,6 +111,13 @@ static int pidfd_signal_parent(void)
 	return fd < 0 ? errno : result(syscall(NR(pidfd_send_signal), fd, 0, NULL, 0));
 }
 
+static int robust_list_of_parent(void)
+{
+	void *head;
+	size_t len;
+	return result(syscall(NR(get_robust_list), getppid(), &head, &len));
+}
+
 static int fork_under_stdio(void) { return result(syscall(NR(fork))); }
 static int vfork_under_stdio(void) { return result(syscall(NR(vfork))); }
 
@@ -333,6 +340,7 @@ static const struct probe attempts[] = {
 	EXPECT_KILL("stdio", tgkill_parent),
 	EXPECT_KILL("stdio", tkill_parent),
 	EXPECT_KILL("stdio", pidfd_signal_parent),
+	EXPECT_KILL("stdio", robust_list_of_parent),
 	EXPECT_KILL("stdio", fork_under_stdio),
 	EXPECT_KILL("stdio", vfork_under_stdio),
 	EXPECT_KILL("stdio proc", clone_new_user),
