@@ -327,6 +327,7 @@ struct build {
 	nsc_policy *p;
 	scmp_filter_ctx ctx;
 	struct nsc_oci *oci; /* when exporting an OCI profile: rules go there instead */
+	bool exporting;      /* for another process: rules about our own pid mean nothing there */
 	uint32_t default_action;
 	bool *included;      /* groups after following includes */
 	int *blocked;        /* syscalls a group answers with an errno whatever their arguments */
@@ -366,6 +367,9 @@ static int add_rule(struct build *b, uint32_t action, int nr, const struct nsc_r
 		return 0; /* libseccomp refuses rules that repeat the default, and they are no-ops */
 	if (b->oci != NULL)
 		return add_oci_rule(b, action, nr, rule);
+	for (unsigned i = 0; b->exporting && i < n; i++)
+		if (rule->checks[i].self_pid)
+			return 0; /* "itself" is the exporter here: leave the rule out (nodeseccomp(3)) */
 	for (unsigned i = 0; i < n; i++) {
 		const struct nsc_arg_check *c = &rule->checks[i];
 		cmp[i].arg = c->arg;
@@ -512,9 +516,9 @@ static bool is_empty(const nsc_policy *p)
 	return true;
 }
 
-static int compile(nsc_policy *p, scmp_filter_ctx *out, struct nsc_oci *oci)
+static int compile(nsc_policy *p, scmp_filter_ctx *out, struct nsc_oci *oci, bool exporting)
 {
-	struct build b = { .p = p, .oci = oci };
+	struct build b = { .p = p, .oci = oci, .exporting = exporting };
 	int r;
 
 	*out = NULL;
@@ -648,7 +652,7 @@ NSC_EXPORT int nsc_policy_load(nsc_policy *p)
 	if (reads_imply_exec(p))
 		return fail(p, -EPERM, "the process runs with READ_IMPLIES_EXEC (personality), which "
 			    "makes all readable memory executable: refusing a policy without prot_exec");
-	r = compile(p, &ctx, NULL);
+	r = compile(p, &ctx, NULL, false);
 	if (r < 0)
 		return r;
 	if (p->penalty == NSC_PENALTY_DIAGNOSE && (r = nsc_diagnose_prepare()) < 0) {
@@ -714,7 +718,7 @@ static int export(nsc_policy *p, int fd, bool pfc)
 		return -EINVAL;
 	if (fd < 0)
 		return fail(p, -EBADF, "invalid file descriptor %d", fd);
-	r = compile(p, &ctx, NULL);
+	r = compile(p, &ctx, NULL, true);
 	if (r < 0)
 		return r;
 	r = pfc ? seccomp_export_pfc(ctx, fd) : export_bpf(ctx, fd);
@@ -742,7 +746,7 @@ NSC_EXPORT int nsc_policy_export_oci(nsc_policy *p, int fd)
 	oci = nsc_oci_new();
 	if (oci == NULL)
 		return fail(p, -ENOMEM, "out of memory");
-	r = compile(p, &ctx, oci);
+	r = compile(p, &ctx, oci, true);
 	if (r == 0) {
 		seccomp_release(ctx);
 		default_action(p, &action);

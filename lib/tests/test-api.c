@@ -275,6 +275,22 @@ START_TEST(syscall_errno_overrides_groups)
 }
 END_TEST
 
+/* Rules about "this process" (kill/tgkill of itself) mean nothing in another: not exported. */
+START_TEST(exports_leave_out_rules_about_own_pid)
+{
+	int r;
+	char *pfc;
+
+	ck_assert_int_eq(nsc_policy_allow_group(p, "stdio"), 0);
+	pfc = pfc_of(p, &r);
+	ck_assert_int_eq(r, 0);
+	ck_assert_ptr_null(strstr(pfc, "\"tgkill\""));
+	ck_assert_ptr_null(strstr(pfc, "\"kill\""));
+	ck_assert_ptr_nonnull(strstr(pfc, "\"getpid\""));
+	free(pfc);
+}
+END_TEST
+
 START_TEST(bpf_export_is_whole_instructions)
 {
 	FILE *f = tmpfile();
@@ -448,6 +464,7 @@ static Suite *api_suite(void)
 	tcase_add_test(tc, penalty_shapes_the_filter);
 	tcase_add_test(tc, syscall_errno_overrides_groups);
 	tcase_add_test(tc, bpf_export_is_whole_instructions);
+	tcase_add_test(tc, exports_leave_out_rules_about_own_pid);
 	tcase_add_test(tc, all_groups_compile_together);
 	tcase_add_test(tc, each_group_compiles_alone);
 	tcase_add_test(tc, table_is_consistent);
