@@ -91,6 +91,8 @@ static const struct nsc_rule always_rules[] = {
 	  .why = "libseccomp sets no-new-privs before loading a narrower filter" },
 	{ "prctl", IF(ARG_EQ(0, PR_GET_NO_NEW_PRIVS)), .why = "read no-new-privs" },
 	{ "prctl", IF(ARG_EQ(0, PR_GET_SECCOMP)), .why = "read the seccomp mode" },
+	{ "personality", IF(ARG_EQ(0, 0xffffffff)),
+	  .why = "read the personality only: loading refuses to run under READ_IMPLIES_EXEC" },
 	{ "clone3", .errno_value = ENOSYS,
 	  .why = "flags live in a struct seccomp cannot read; glibc falls back to clone() on ENOSYS" },
 	{ "openat2", .errno_value = ENOSYS,
