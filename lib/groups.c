@@ -580,6 +580,16 @@ const struct nsc_rule nsc_learn_rules[] = {
 	{ "ioctl", IF(ARG_EQ(1, SECCOMP_IOCTL_NOTIF_SEND)), .why = "answer them: continue" },
 	{ "ioctl", IF(ARG_EQ(1, SECCOMP_IOCTL_NOTIF_ID_VALID)), .why = "check notification ids" },
 	{ "futex", .why = "wait for the listener; the lock around the record" },
+	/* What the thread's own start and the report's memory need, so that it never waits on
+	 * itself whatever the policy lacks (never executable memory: that is still learned). */
+	{ "brk", .why = "memory for the report" },
+	{ "mmap", IF(ARG_NONE_OF(2, PROT_EXEC)), .why = "memory for the report, never executable" },
+	{ "munmap", .why = "memory for the report" },
+	{ "mremap", .why = "memory for the report" },
+	{ "madvise", .why = "memory for the report" },
+	{ "rt_sigprocmask", .why = "thread start" },
+	{ "set_robust_list", .why = "thread start" },
+	{ "rseq", .why = "thread start" },
 };
 const size_t nsc_learn_nrules = sizeof(nsc_learn_rules) / sizeof(nsc_learn_rules[0]);
 

@@ -530,6 +530,9 @@ static int supervise(nsc_learner *l, int fd, pid_t child, int *wait_status)
 		}
 	}
 	seccomp_notify_free(req, resp);
+	/* Closing the listener first: a task still waiting on it (after an error here) gets
+	 * ENOSYS and goes on, instead of the wait below lasting forever. */
+	close(fd);
 	if (!exited && waitpid(child, wait_status, 0) != child && r == 0)
 		r = -errno;
 	return r;
@@ -573,8 +576,7 @@ NSC_EXPORT int nsc_learner_run(nsc_learner *l, char *const argv[], int *wait_sta
 			*wait_status = status;
 		return -ECHILD;
 	}
-	r = supervise(l, fd, child, &status);
-	close(fd);
+	r = supervise(l, fd, child, &status); /* closes fd */
 	if (wait_status)
 		*wait_status = status;
 	return r;

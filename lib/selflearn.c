@@ -8,7 +8,11 @@
  * The supervisor exists before the filter is loaded (TSYNC puts it under the filter too), so
  * whatever it does must be allowed or it would wait on itself: it only makes the three
  * notification ioctls and futex calls, which the policy gains in this mode, and records into
- * room reserved beforehand.
+ * room reserved beforehand. It has started before the filter is loaded.
+ *
+ * A child forked by the process keeps the filter but not the supervisor: while the parent
+ * lives, the parent's supervisor answers for it; a child that outlives its parent waits
+ * forever at its next call the policy lacks. Learn in programs whose children end first.
  */
 #include "config.h"
 
@@ -38,7 +42,9 @@ static struct {
 	atomic_int fd; /* the listener once loaded, else -1 */
 	pthread_t thread;
 	int prepared;
-} self = { .lock = PTHREAD_MUTEX_INITIALIZER, .fd = -1 };
+	pthread_cond_t started;
+	int running; /* the supervisor has started: its own start is done before the load */
+} self = { .lock = PTHREAD_MUTEX_INITIALIZER, .fd = -1, .started = PTHREAD_COND_INITIALIZER };
 
 static void wait_for_listener(void)
 {
@@ -53,6 +59,10 @@ static void *supervise_self(void *unused)
 	int fd;
 
 	(void)unused;
+	pthread_mutex_lock(&self.lock);
+	self.running = 1;
+	pthread_cond_signal(&self.started);
+	pthread_mutex_unlock(&self.lock);
 	wait_for_listener();
 	fd = atomic_load(&self.fd);
 	for (;;) {
@@ -88,6 +98,10 @@ int nsc_selflearn_prepare(void)
 		self.learner = NULL;
 		return -EAGAIN;
 	}
+	pthread_mutex_lock(&self.lock);
+	while (!self.running)
+		pthread_cond_wait(&self.started, &self.lock);
+	pthread_mutex_unlock(&self.lock);
 	self.prepared = 1;
 	return 0;
 }

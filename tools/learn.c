@@ -33,6 +33,45 @@ static int print_call(const struct nsc_learned_call *call, void *userdata)
 	return 0;
 }
 
+struct checked_search {
+	const char *syscall;
+	int checked;
+};
+
+static int find_checked_rule(const struct nsc_rule_info *rule, void *userdata)
+{
+	struct checked_search *search = userdata;
+
+	if (strcmp(rule->syscall, search->syscall) == 0 && rule->condition[0] != '\0')
+		search->checked = 1;
+	return search->checked;
+}
+
+/*
+ * A syscall that the learned pledge allows by name, with no argument checks, while groups allow
+ * only some of its uses (ioctl, socket, openat...): say so on stderr, whatever the format, since
+ * by name it allows every use (TIOCSTI, raw sockets, ...).
+ */
+static void warn_unchecked(const char *pledge)
+{
+	char *copy = strdup(pledge), *save = NULL;
+
+	for (char *name = strtok_r(copy, " ", &save); copy && name; name = strtok_r(NULL, " ", &save)) {
+		struct checked_search search = { .syscall = name };
+
+		if (nsc_group_index(name) >= 0)
+			continue;
+		for (size_t g = 0; g < nsc_group_count() && !search.checked; g++)
+			nsc_group_foreach_rule(nsc_group_name(g), find_checked_rule, &search);
+		if (search.checked)
+			fprintf(stderr,
+				"nodeseccomp learn: warning: the pledge allows %s by name, every use of "
+				"it: the groups allow only some (nodeseccomp show shows which); check "
+				"what the program did with it\n", name);
+	}
+	free(copy);
+}
+
 static void print_node_call(FILE *out, const char *pledge)
 {
 	fprintf(out, "require('node-seccomp').pledge('%s')\n", pledge);
@@ -117,6 +156,7 @@ int cli_learn(int argc, char **argv)
 	}
 	if (own[0] == '\0') /* no mark: a static program, or the preload was not loaded */
 		memcpy(own, whole, sizeof(own));
+	warn_unchecked(strcmp(format, "oci") == 0 ? whole : own);
 	if (strcmp(format, "pledge") == 0)
 		fprintf(out, "%s\n", own);
 	else if (strcmp(format, "node") == 0)

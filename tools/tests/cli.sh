@@ -152,6 +152,14 @@ if command -v node >/dev/null; then
 else
 	echo "skip - learn on Node.js: node not installed"
 fi
+cat >"$tmp/rawsocket.c" <<'C'
+#include <sys/socket.h>
+#include <netinet/in.h>
+int main(void) { return socket(AF_INET, SOCK_RAW, IPPROTO_ICMP) < 0; }
+C
+${CC:-cc} -o "$tmp/rawsocket" "$tmp/rawsocket.c"
+run learn_raw "$nsc" learn --format pledge -- "$tmp/rawsocket"
+check "learn: a raw socket is allowed by name, with a warning that this allows every socket" 0 $status "$tmp/learn_raw.out" ' socket$' "$tmp/learn_raw.err" 'warning: the pledge allows socket by name'
 run learn_noarg "$nsc" learn
 check "learn: no command is a usage error" 2 $status
 
