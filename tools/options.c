@@ -45,7 +45,9 @@ int apply_penalty(nsc_policy *p, const char *text, const char **why)
 	return -EINVAL;
 }
 
-int apply_errnos(nsc_policy *p, const char *text, const char **why)
+/* Call fn(p, syscall, errno) for each SYSCALL=ERRNO of a comma-separated list. */
+static int each_errno(nsc_policy *p, const char *text, const char **why,
+		      int (*fn)(nsc_policy *p, const char *syscall, int errno_value))
 {
 	char *copy = strdup(text), *save = NULL;
 	int r = 0;
@@ -69,27 +71,28 @@ int apply_errnos(nsc_policy *p, const char *text, const char **why)
 			r = -EINVAL;
 			break;
 		}
-		r = nsc_policy_set_syscall_errno(p, item, e);
+		r = fn(p, item, e);
 	}
 	free(copy);
 	return r;
 }
 
+static int allow_by_name(nsc_policy *p, const char *syscall, int errno_value)
+{
+	(void)errno_value;
+	return nsc_policy_allow_syscall(p, syscall);
+}
+
+int apply_errnos(nsc_policy *p, const char *text, const char **why)
+{
+	return each_errno(p, text, why, nsc_policy_set_syscall_errno);
+}
+
 int allow_errno_syscalls(nsc_policy *p, const char *text)
 {
-	char *copy = strdup(text), *save = NULL;
-	int r = 0;
+	const char *why;
 
-	if (copy == NULL)
-		return -ENOMEM;
-	for (char *item = strtok_r(copy, ",", &save); item && r == 0; item = strtok_r(NULL, ",", &save)) {
-		char *eq = strchr(item, '=');
-		if (eq)
-			*eq = '\0';
-		r = nsc_policy_allow_syscall(p, item);
-	}
-	free(copy);
-	return r;
+	return each_errno(p, text, &why, allow_by_name);
 }
 
 const char *options_error(const nsc_policy *p, const char *why)
