@@ -37,6 +37,19 @@ static void load_or_exit(const char *promises)
 	}
 }
 
+/* Load a pledge with a penalty, or end the child. */
+static void load_with_penalty(const char *promises, enum nsc_penalty penalty, int errno_value)
+{
+	nsc_policy *p = nsc_policy_new();
+
+	if (nsc_policy_pledge(p, promises) || nsc_policy_set_penalty(p, penalty, errno_value) ||
+	    nsc_policy_load(p)) {
+		fprintf(stderr, "load: %s\n", nsc_policy_error(p));
+		_exit(LOAD_FAILED);
+	}
+	nsc_policy_free(p);
+}
+
 static long raw_socket(int family, int type)
 {
 	return syscall(SYS_socket, family, type, 0);
@@ -77,11 +90,7 @@ END_TEST
 
 static void errno_penalty_child(void)
 {
-	nsc_policy *p = nsc_policy_new();
-
-	if (nsc_policy_pledge(p, "stdio") || nsc_policy_set_penalty(p, NSC_PENALTY_ERRNO, EACCES) ||
-	    nsc_policy_load(p))
-		_exit(LOAD_FAILED);
+	load_with_penalty("stdio", NSC_PENALTY_ERRNO, EACCES);
 	if (raw_socket(AF_INET, SOCK_STREAM) != -1)
 		_exit(WRONG_RESULT);
 	_exit(errno == EACCES ? OK : WRONG_ERRNO);
@@ -324,12 +333,8 @@ static int stderr_pipe[2];
 
 static void diagnose_child(void)
 {
-	nsc_policy *p = nsc_policy_new();
-
 	dup2(stderr_pipe[1], 2);
-	if (nsc_policy_pledge(p, "stdio rpath") || nsc_policy_set_penalty(p, NSC_PENALTY_DIAGNOSE, 0) ||
-	    nsc_policy_load(p))
-		_exit(LOAD_FAILED);
+	load_with_penalty("stdio rpath", NSC_PENALTY_DIAGNOSE, 0);
 	syscall(SYS_openat, AT_FDCWD, "/nonexistent/x", O_WRONLY | O_CREAT | O_TRUNC, 0600);
 	_exit(WRONG_RESULT);
 }
@@ -362,12 +367,8 @@ END_TEST
 
 static void diagnose_socket_child(void)
 {
-	nsc_policy *p = nsc_policy_new();
-
 	dup2(stderr_pipe[1], 2);
-	if (nsc_policy_pledge(p, "stdio") || nsc_policy_set_penalty(p, NSC_PENALTY_DIAGNOSE, 0) ||
-	    nsc_policy_load(p))
-		_exit(LOAD_FAILED);
+	load_with_penalty("stdio", NSC_PENALTY_DIAGNOSE, 0);
 	raw_socket(AF_PACKET, SOCK_RAW);
 	_exit(WRONG_RESULT);
 }
@@ -387,11 +388,7 @@ END_TEST
 
 static void learn_child(void)
 {
-	nsc_policy *p = nsc_policy_new();
-
-	if (nsc_policy_pledge(p, "stdio") || nsc_policy_set_penalty(p, NSC_PENALTY_LEARN, 0) ||
-	    nsc_policy_load(p))
-		_exit(LOAD_FAILED);
+	load_with_penalty("stdio", NSC_PENALTY_LEARN, 0);
 	/* Outside stdio, but nothing is blocked while learning. */
 	if (raw_socket(AF_INET, SOCK_STREAM) < 0)
 		_exit(WRONG_RESULT);
